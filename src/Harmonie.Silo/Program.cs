@@ -1,0 +1,3 @@
+using Harmonie.Silo.Cli;
+
+return await HarmonieCommandLine.InvokeAsync(args);
