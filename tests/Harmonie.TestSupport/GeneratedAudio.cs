@@ -11,11 +11,13 @@ public static class GeneratedAudio
         Run(path, $"sine=frequency={frequency}:sample_rate={sampleRate}:duration={seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
             channels, tags);
 
-    /// <summary>Any lavfi source expression, e.g. <c>aevalsrc=...</c>.</summary>
-    public static string Lavfi(string path, string source, int channels = 1, IReadOnlyDictionary<string, string>? tags = null) =>
-        Run(path, source, channels, tags);
+    /// <summary>Any lavfi source expression, e.g. <c>aevalsrc=...</c>; extra arguments go before the output path.</summary>
+    public static string Lavfi(string path, string source, int channels = 1, IReadOnlyDictionary<string, string>? tags = null,
+        IReadOnlyList<string>? extraArguments = null) =>
+        Run(path, source, channels, tags, extraArguments);
 
-    private static string Run(string path, string source, int channels, IReadOnlyDictionary<string, string>? tags)
+    private static string Run(string path, string source, int channels, IReadOnlyDictionary<string, string>? tags,
+        IReadOnlyList<string>? extraArguments = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var info = new ProcessStartInfo("ffmpeg")
@@ -39,6 +41,11 @@ public static class GeneratedAudio
         {
             info.ArgumentList.Add("-ar");
             info.ArgumentList.Add("48000");
+        }
+
+        foreach (var argument in extraArguments ?? [])
+        {
+            info.ArgumentList.Add(argument);
         }
 
         info.ArgumentList.Add(path);

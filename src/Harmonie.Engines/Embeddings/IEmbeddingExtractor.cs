@@ -1,3 +1,5 @@
+using Harmonie.Analysis;
+
 namespace Harmonie.Engines.Embeddings;
 
 /// <summary>An embedding model; thread-safe, loaded once per process.</summary>
@@ -13,4 +15,7 @@ public interface IEmbeddingExtractor
 
     /// <summary>Starts one track. The session receives 44.1 kHz mono PCM.</summary>
     IEmbeddingSession Begin();
+
+    /// <summary>The stored style rows for a style vector (top ≤ 10 labels with probability ≥ 0.05); empty without styles.</summary>
+    IReadOnlyList<StyleScore> SelectStyles(ReadOnlySpan<float> activations);
 }

@@ -1,0 +1,108 @@
+using Harmonie.Engines.Audio;
+
+namespace Harmonie.Engines.Library;
+
+/// <summary>
+/// Enumerates the audio files of a library root (BEHAVIOUR.md §2.4): recursive, directory symlinks not
+/// followed, dot-directories and dot-files skipped, de-duplicated by real path. Unreadable directories
+/// are reported, not fatal. Entries are visited in ordinal name order so track ids are reproducible.
+/// </summary>
+public static class LibraryWalker
+{
+    private static readonly EnumerationOptions Options = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        AttributesToSkip = 0,
+        ReturnSpecialDirectories = false,
+    };
+
+    /// <param name="root">A normalised root (see <see cref="LibraryPaths.Normalise"/>).</param>
+    /// <param name="seenRealPaths">Real paths already taken (by this or an earlier root); found files are added.</param>
+    /// <param name="onError">Receives (path, message) for a directory that cannot be read.</param>
+    public static IEnumerable<LibraryFile> Enumerate(
+        string root, ISet<string> seenRealPaths, Action<string, string>? onError = null, CancellationToken cancellationToken = default)
+    {
+        if (File.Exists(root))
+        {
+            if (IsCandidate(new FileInfo(root)) && TryClaim(root, seenRealPaths, out var file))
+            {
+                yield return file;
+            }
+
+            yield break;
+        }
+
+        if (!Directory.Exists(root))
+        {
+            yield break;
+        }
+
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var directory = pending.Pop();
+            List<FileSystemInfo> entries;
+            try
+            {
+                entries = [.. new DirectoryInfo(directory).EnumerateFileSystemInfos("*", Options)];
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+            {
+                onError?.Invoke(directory, $"cannot read directory: {ex.Message}");
+                continue;
+            }
+
+            entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            var subdirectories = new List<string>();
+            foreach (var entry in entries)
+            {
+                if (entry.Name.StartsWith('.'))
+                {
+                    continue;
+                }
+
+                if (entry.Attributes.HasFlag(FileAttributes.Directory))
+                {
+                    if (!entry.Attributes.HasFlag(FileAttributes.ReparsePoint))
+                    {
+                        subdirectories.Add(entry.FullName);
+                    }
+
+                    continue;
+                }
+
+                if (IsCandidate(entry) && TryClaim(entry.FullName, seenRealPaths, out var file))
+                {
+                    yield return file;
+                }
+            }
+
+            // Reverse so the stack pops subdirectories in name order.
+            for (var i = subdirectories.Count - 1; i >= 0; i--)
+            {
+                pending.Push(subdirectories[i]);
+            }
+        }
+    }
+
+    private static bool IsCandidate(FileSystemInfo entry)
+    {
+        if (entry.Name.StartsWith('.') || !AudioFileTypes.IsScanned(entry.Name))
+        {
+            return false;
+        }
+
+        // A symlink counts when it points at a regular file (File.Exists is true for a dangling link).
+        return entry.LinkTarget is null ||
+               entry.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true } target && target is FileInfo;
+    }
+
+    private static bool TryClaim(string path, ISet<string> seenRealPaths, out LibraryFile file)
+    {
+        file = new LibraryFile(path, LibraryPaths.Resolve(path));
+        return seenRealPaths.Add(file.RealPath);
+    }
+}

@@ -1,0 +1,21 @@
+namespace Harmonie.Catalog;
+
+/// <summary>Configuration plus library counters, as <c>GET /status</c> shows them.</summary>
+[GenerateSerializer, Immutable, Alias("harmonie.ServiceStatus")]
+public sealed record ServiceStatus
+{
+    [Id(0)] public required string Version { get; init; }
+
+    /// <summary>Dimension of the embedding model the service currently produces.</summary>
+    [Id(1)] public required int EmbeddingDim { get; init; }
+
+    [Id(2)] public required string EmbeddingModel { get; init; }
+
+    [Id(3)] public required IReadOnlyList<string> Libraries { get; init; }
+
+    [Id(4)] public required int Workers { get; init; }
+
+    [Id(5)] public required int DescriptorVersion { get; init; }
+
+    [Id(6)] public required CatalogStats Stats { get; init; }
+}

@@ -1,0 +1,30 @@
+using Orleans.Concurrency;
+
+namespace Harmonie.Scanning;
+
+/// <summary>
+/// One per library root (key: the normalised root path). Runs the per-root phases of a scan —
+/// enumerate, classify (with relocation), extract, prune — for the coordinator.
+/// </summary>
+[Alias("harmonie.ILibraryGrain")]
+public interface ILibraryGrain : IGrainWithStringKey
+{
+    /// <summary>Walks the root, skipping real paths already claimed by earlier roots; returns the real paths it claimed.</summary>
+    [Alias("Enumerate")]
+    [ResponseTimeout("1.00:00:00")]
+    Task<Immutable<string[]>> EnumerateAsync(long scanId, Immutable<IReadOnlySet<string>> claimed, CancellationToken cancellationToken);
+
+    [Alias("Classify")]
+    [ResponseTimeout("1.00:00:00")]
+    Task<LibraryClassification> ClassifyAsync(ClassifyRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Analyses the files classified for analysis; counters are reported as results arrive.</summary>
+    [Alias("Extract")]
+    [ResponseTimeout("30.00:00:00")]
+    Task ExtractAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes rows of this root whose files were not enumerated; returns how many.</summary>
+    [Alias("Prune")]
+    [ResponseTimeout("1.00:00:00")]
+    Task<int> PruneAsync(CancellationToken cancellationToken);
+}

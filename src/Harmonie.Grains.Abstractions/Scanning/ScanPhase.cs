@@ -1,0 +1,10 @@
+namespace Harmonie.Scanning;
+
+public enum ScanPhase
+{
+    Idle,
+    Enumerating,
+    Classifying,
+    Extracting,
+    Pruning,
+}

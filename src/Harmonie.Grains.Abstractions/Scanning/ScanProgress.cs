@@ -1,0 +1,12 @@
+namespace Harmonie.Scanning;
+
+/// <summary>Counter increments and new failures a library grain reports to the coordinator.</summary>
+[GenerateSerializer, Immutable, Alias("harmonie.ScanProgress")]
+public sealed record ScanProgress
+{
+    [Id(0)] public required long ScanId { get; init; }
+
+    [Id(1)] public ScanCounters Delta { get; init; } = ScanCounters.Zero;
+
+    [Id(2)] public IReadOnlyList<ScanFailureRecord> Failures { get; init; } = [];
+}

@@ -1,0 +1,92 @@
+using Harmonie.Analysis;
+using Harmonie.Engines.Audio;
+using Harmonie.Engines.Catalog;
+using Harmonie.Grains.Scanning;
+using Harmonie.Tracks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Harmonie.Grains.Tracks;
+
+/// <summary>
+/// One track file: asks a local analyzer for its analysis (bounded by the per-file timeout), stores the
+/// result as the single writer of the record, and deletes the record when the file is gone.
+/// </summary>
+public sealed class TrackGrain(ICatalog catalog, IOptions<ScanOptions> options, TimeProvider time, ILogger<TrackGrain> logger)
+    : Grain, ITrackGrain
+{
+    private string Path => this.GetPrimaryKeyString();
+
+    public async Task<TrackOutcome> AnalyzeAsync(AnalysisJob job, CancellationToken cancellationToken)
+    {
+        var timeout = options.Value.AnalysisTimeout;
+        using var deadline = new CancellationTokenSource(timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            if (!File.Exists(Path))
+            {
+                return new TrackOutcome { Kind = TrackOutcomeKind.Vanished };
+            }
+
+            var result = await GrainFactory.GetGrain<IAnalyzerGrain>(0).AnalyzeAsync(Path, job.Kind, linked.Token);
+            return await StoreAsync(job, result);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return TrackOutcome.Failed($"analysis timed out after {timeout.TotalSeconds:0} s");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogDebug(ex, "Analysis of {Path} failed", Path);
+            return TrackOutcome.Failed(Describe(ex));
+        }
+    }
+
+    public async Task<bool> RemoveAsync(CancellationToken cancellationToken)
+    {
+        if (await catalog.GetFileStateAsync(Path, cancellationToken) is not { } row)
+        {
+            return false;
+        }
+
+        var deleted = await catalog.DeleteTracksAsync([row.Id], cancellationToken);
+        DeactivateOnIdle();
+        return deleted.Count > 0;
+    }
+
+    private async Task<TrackOutcome> StoreAsync(AnalysisJob job, AnalysisResult result)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+
+        // Stores are not cancelled: a finished analysis is kept even when the scan is being cancelled.
+        if (job.Kind == AnalysisKind.DescriptorsOnly &&
+            await catalog.RefreshDescriptorsAsync(Path, result, now, CancellationToken.None) is { } refreshed)
+        {
+            return new TrackOutcome { Kind = TrackOutcomeKind.DescriptorsOnly, TrackId = refreshed.Id };
+        }
+
+        if (result.Embedding is null)
+        {
+            return TrackOutcome.Failed("no embedding was produced");
+        }
+
+        var saved = await catalog.SaveAnalysisAsync(
+            new TrackWrite
+            {
+                Location = new TrackLocation(Path, job.LibraryRoot, job.RelativePath),
+                Size = job.Size,
+                Mtime = job.Mtime,
+                Result = result,
+                AnalyzedAt = now,
+            },
+            CancellationToken.None);
+        return new TrackOutcome { Kind = TrackOutcomeKind.Full, TrackId = saved.Id };
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        AudioDecodeException => ex.Message,
+        _ => $"{ex.GetType().Name}: {ex.Message}",
+    };
+}

@@ -1,0 +1,13 @@
+using Harmonie.Web.Contracts;
+
+namespace Harmonie.Silo.Cli;
+
+/// <summary>Starts, follows and cancels a scan, either in this process or on the running server.</summary>
+public interface IScanDriver
+{
+    Task<ScanStateResponse> StartAsync(bool force, CancellationToken cancellationToken);
+
+    Task<ScanStateResponse> GetStatusAsync(CancellationToken cancellationToken);
+
+    Task CancelAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Harmonie.Engines.Catalog.LiteDb;
+using Harmonie.Silo.Configuration;
+using Harmonie.Silo.Hosting;
+using Harmonie.Web.Contracts;
+
+namespace Harmonie.Silo.Cli;
+
+/// <summary><c>harmonie scans [id] [--limit N] [--json]</c>: the scan history, or one scan with its failures.</summary>
+public static class ScansCommand
+{
+    private const int FailureLimit = 10_000;
+
+    public static Command Create()
+    {
+        var id = new Argument<long?>("scan_id") { Description = "Show one scan in detail.", Arity = ArgumentArity.ZeroOrOne };
+        var limit = new Option<int>("--limit") { Description = "How many scans to list.", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var command = new Command("scans", "Show the scan history.") { id, limit, json };
+        command.SetAction((result, ct) => CommandRunner.RunAsync(
+            "scans", settings => RunAsync(settings, result.GetValue(id), result.GetValue(limit), result.GetValue(json), ct)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(HarmonieSettings settings, long? id, int limit, bool json, CancellationToken ct)
+    {
+        using var dataLock = DataDirectoryLock.TryAcquire(settings.DataDir);
+        using var client = dataLock is null && DataDirectoryLock.ReadServerUrl(settings.DataDir) is { } url ? new ServerClient(url, settings) : null;
+        using var catalog = client is null ? LiteDbCatalog.Open(settings.DbPath) : null;
+
+        if (id is { } scanId)
+        {
+            var detail = client is not null ? await client.GetScanDetailAsync(scanId, ct) : await ReadDetailAsync(catalog!, scanId, ct);
+            if (detail is null)
+            {
+                await Console.Error.WriteLineAsync($"Scan {scanId} not found.");
+                return 1;
+            }
+
+            Console.WriteLine(json ? JsonSerializer.Serialize(detail, ServerClient.Json) : ScanHistoryFormatter.Detail(detail));
+            return 0;
+        }
+
+        var page = client is not null ? await client.ListScansAsync(limit, ct) : await ReadPageAsync(catalog!, limit, ct);
+        Console.WriteLine(json
+            ? JsonSerializer.Serialize(new { page.Items, page.Total }, ServerClient.Json)
+            : ScanHistoryFormatter.List(page.Items, page.Total));
+        return 0;
+    }
+
+    private static async Task<PageResponse<ScanHistoryResponse>> ReadPageAsync(LiteDbCatalog catalog, int limit, CancellationToken ct)
+    {
+        var (items, total) = await catalog.ListScansAsync(limit, 0, ct);
+        return new PageResponse<ScanHistoryResponse>([.. items.Select(ScanHistoryResponse.From)], total, limit, 0);
+    }
+
+    private static async Task<ScanDetailResponse?> ReadDetailAsync(LiteDbCatalog catalog, long id, CancellationToken ct)
+    {
+        if (await catalog.GetScanAsync(id, ct) is not { } scan)
+        {
+            return null;
+        }
+
+        var (failures, total) = await catalog.GetScanFailuresAsync(id, FailureLimit, 0, ct);
+        return new ScanDetailResponse(ScanHistoryResponse.From(scan), [.. failures.Select(ScanFailureResponse.From)], total);
+    }
+}

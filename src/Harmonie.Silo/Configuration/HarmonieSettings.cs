@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging;
+
+namespace Harmonie.Silo.Configuration;
+
+/// <summary>The service configuration, read from <c>HARMONIE_*</c> variables (see README "Configuration").</summary>
+public sealed record HarmonieSettings
+{
+    public IReadOnlyList<string> Libraries { get; init; } = [];
+
+    public required string DataDir { get; init; }
+
+    public string DbFilename { get; init; } = "harmonie.db";
+
+    /// <summary>The configured value; zero or negative means "usable CPUs" (see <see cref="ResolvedWorkers"/>).</summary>
+    public int Workers { get; init; }
+
+    public double ScanIntervalHours { get; init; } = 24;
+
+    public bool ScanOnStartup { get; init; } = true;
+
+    public string Host { get; init; } = "0.0.0.0";
+
+    public int Port { get; init; } = 8842;
+
+    public string? ApiKey { get; init; }
+
+    public IReadOnlyList<string> CorsOrigins { get; init; } = [];
+
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>Folders searched for model files, in order.</summary>
+    public required IReadOnlyList<string> ModelsDirs { get; init; }
+
+    public double AnalysisTimeoutSeconds { get; init; } = 600;
+
+    public double OrphanRetentionDays { get; init; } = 7;
+
+    public int InferenceThreads { get; init; } = 1;
+
+    public int SiloPort { get; init; } = 11111;
+
+    public int GatewayPort { get; init; } = 30000;
+
+    public string DbPath => Path.Combine(DataDir, DbFilename);
+
+    /// <summary>Worker count in effect: the configured value, or the usable CPUs recomputed now.</summary>
+    public int ResolvedWorkers => Workers > 0 ? Workers : UsableCpuCount.Get();
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using Harmonie.Engines.Catalog;
+using Harmonie.Silo.Configuration;
+using Harmonie.Silo.Logging;
+using Harmonie.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Dashboard;
+
+namespace Harmonie.Silo.Hosting;
+
+/// <summary>Builds the <c>serve</c> process: the silo and the HTTP API (with the Orleans dashboard) in one host.</summary>
+public static class ServeHost
+{
+    public const string DashboardPath = "/dashboard";
+
+    /// <param name="configureServices">Test hook to replace services after the defaults are registered.</param>
+    public static WebApplication Build(HarmonieSettings settings, ICatalog catalog, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.AddHarmonieLogging(settings.LogLevel);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            if (IPAddress.TryParse(settings.Host, out var address))
+            {
+                kestrel.Listen(address, settings.Port);
+            }
+            else
+            {
+                kestrel.ListenLocalhost(settings.Port);
+            }
+        });
+
+        builder.Services.AddHarmonieEngines(settings, catalog);
+        builder.UseOrleans(silo =>
+        {
+            silo.ConfigureHarmonieSilo(settings);
+            silo.AddDashboard();
+        });
+
+        var readiness = new ServiceReadiness();
+        builder.Services.AddSingleton(readiness);
+        builder.Services.AddSingleton<IServiceReadiness>(readiness);
+        builder.Services.AddHostedService<CoordinatorStartup>();
+        builder.Services.AddHostedService<ScanShutdown>();
+        builder.Services.AddHarmonieWeb(o =>
+        {
+            o.ApiKey = settings.ApiKey;
+            o.CorsOrigins = settings.CorsOrigins;
+            o.Version = Grains.HarmonieVersion.Current;
+        });
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseHarmonieWeb();
+        app.MapOrleansDashboard(routePrefix: DashboardPath).ExcludeFromDescription();
+        return app;
+    }
+}

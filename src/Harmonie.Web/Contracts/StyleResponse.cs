@@ -1,0 +1,3 @@
+namespace Harmonie.Web.Contracts;
+
+public sealed record StyleResponse(string Style, double Probability);

@@ -1,0 +1,83 @@
+using Harmonie.Catalog;
+using Harmonie.Tracks;
+using Harmonie.Web.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Harmonie.Web.Endpoints;
+
+/// <summary><c>/tracks</c>: listing, one track, resolution.</summary>
+public static class TrackEndpoints
+{
+    public static void MapTrackEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/tracks", async (
+                int? limit,
+                int? offset,
+                [FromQuery(Name = "order_by")] string? orderBy,
+                string? model,
+                IGrainFactory grains,
+                CancellationToken ct) =>
+            {
+                if ((QueryValues.CheckRange("limit", limit, 1, 1000) ?? QueryValues.CheckRange("offset", offset, 0, int.MaxValue)) is { } error)
+                {
+                    return ApiResults.Unprocessable(error);
+                }
+
+                if (!TryParseOrder(orderBy, out var order))
+                {
+                    return ApiResults.Unprocessable($"order_by must be one of id, path, bpm, duration, analyzed_at, got '{orderBy}'");
+                }
+
+                var query = new TrackListQuery { Limit = limit ?? 100, Offset = offset ?? 0, OrderBy = order, Model = model };
+                var page = await grains.GetGrain<ICatalogGrain>(0).ListTracksAsync(query, ct);
+                return Results.Ok(new PageResponse<TrackSummaryResponse>(
+                    [.. page.Items.Select(TrackSummaryResponse.From)], page.Total, query.Limit, query.Offset));
+            })
+            .Produces<PageResponse<TrackSummaryResponse>>()
+            .WithName("ListTracks").WithTags("Tracks").WithSummary("Paginated track listing.");
+
+        api.MapGet("/tracks/resolve", async (string? path, string? artist, string? album, string? title, IGrainFactory grains, CancellationToken ct) =>
+            {
+                var reference = new TrackReference { Path = path, Artist = artist, Album = album, Title = title };
+                if (reference.IsEmpty)
+                {
+                    return ApiResults.BadRequest("at least one of path, artist, album, title must be provided");
+                }
+
+                var track = await grains.GetGrain<ICatalogGrain>(0).ResolveAsync(reference, ct);
+                return track is null ? ApiResults.NotFound("no matching track") : Results.Ok(TrackResponse.From(track));
+            })
+            .Produces<TrackResponse>()
+            .WithName("ResolveTrack").WithTags("Tracks").WithSummary("Find one track by path and/or tags (resolution ladder).");
+
+        api.MapGet("/tracks/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
+            {
+                if (!long.TryParse(id, out var trackId))
+                {
+                    return ApiResults.Unprocessable($"track id must be an integer, got '{id}'");
+                }
+
+                var track = await grains.GetGrain<ICatalogGrain>(0).GetTrackAsync(trackId, ct);
+                return track is null ? ApiResults.NotFound($"track {trackId} not found") : Results.Ok(TrackResponse.From(track));
+            })
+            .Produces<TrackResponse>()
+            .WithName("GetTrack").WithTags("Tracks").WithSummary("Full track record.");
+    }
+
+    private static bool TryParseOrder(string? value, out TrackOrder order)
+    {
+        order = (value ?? "id") switch
+        {
+            "id" => TrackOrder.Id,
+            "path" => TrackOrder.Path,
+            "bpm" => TrackOrder.Bpm,
+            "duration" => TrackOrder.Duration,
+            "analyzed_at" => TrackOrder.AnalyzedAt,
+            _ => (TrackOrder)(-1),
+        };
+        return Enum.IsDefined(order);
+    }
+}

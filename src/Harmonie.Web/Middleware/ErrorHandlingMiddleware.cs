@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Harmonie.Web.Endpoints;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Harmonie.Web.Middleware;
+
+/// <summary>
+/// Turns failures into <c>{"detail": ...}</c> bodies: values the binder rejects and malformed JSON are 422
+/// (schema validation), empty 404/405 responses get a detail, anything else is a logged 500.
+/// </summary>
+public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            var status = ex.InnerException is JsonException || ex.StatusCode == StatusCodes.Status400BadRequest
+                ? StatusCodes.Status422UnprocessableEntity
+                : ex.StatusCode;
+            await ApiResults.Error(status, Describe(ex)).ExecuteAsync(context);
+            return;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex) when (!context.Response.HasStarted)
+        {
+            logger.LogError(ex, "Unhandled error for {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            await ApiResults.Error(StatusCodes.Status500InternalServerError, "internal server error").ExecuteAsync(context);
+            return;
+        }
+
+        if (!context.Response.HasStarted && context.Response.ContentLength is null && context.Response.ContentType is null)
+        {
+            var detail = context.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => "Not Found",
+                StatusCodes.Status405MethodNotAllowed => "Method Not Allowed",
+                _ => null,
+            };
+            if (detail is not null)
+            {
+                await ApiResults.Error(context.Response.StatusCode, detail).ExecuteAsync(context);
+            }
+        }
+    }
+
+    private static string Describe(BadHttpRequestException ex) =>
+        ex.InnerException is JsonException json ? $"invalid JSON body: {json.Message}" : ex.Message;
+}
