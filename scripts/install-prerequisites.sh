@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what harmonie needs from Debian/Ubuntu packages when it is missing:
+#   ffmpeg      decodes every audio format (without it only WAV/AIFF can be analysed)
+#   libgomp1    OpenMP runtime used by the USearch vector index
+#   postgresql  only for the tests (cluster mode) — pass --with-postgres
+# Needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+packages=()
+command -v ffmpeg >/dev/null 2>&1 || packages+=(ffmpeg)
+ldconfig -p 2>/dev/null | grep -q 'libgomp.so.1' || packages+=(libgomp1)
+if [[ "${1:-}" == "--with-postgres" ]] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  packages+=(postgresql)
+fi
+
+if ((${#packages[@]} == 0)); then
+  exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+    echo "harmonie needs: ${packages[*]} — install them with your package manager (root required)." >&2
+    exit 1
+  fi
+fi
+
+echo "Installing ${packages[*]} ..." >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs the test prerequisites (ffmpeg, libgomp1, PostgreSQL) when missing, then runs every test.
+#   scripts/test.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-prerequisites.sh --with-postgres
+dotnet test Harmonie.sln -c Release --nologo "$@"
