@@ -1,0 +1,27 @@
+using Harmonie.Engines.Analysis;
+using Harmonie.Engines.Audio;
+using Harmonie.Engines.Catalog;
+using Harmonie.Grains.Analysis;
+using Harmonie.Grains.Scanning;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Harmonie.Grains.Hosting;
+
+/// <summary>
+/// The services every silo's grains need: the catalog, the analysis engine and the scan options. The
+/// descriptor extractor and embedding model are registered by the host (they depend on installed model files).
+/// </summary>
+public static class GrainServiceRegistration
+{
+    public static IServiceCollection AddHarmonieGrainServices(this IServiceCollection services, ICatalog catalog, Action<ScanOptions> configure)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(catalog);
+        services.TryAddSingleton<IAudioDecoder, AudioDecoderSelector>();
+        services.AddSingleton<TrackAnalyzer>();
+        services.AddSingleton<AnalysisThrottle>();
+        services.Configure(configure);
+        return services;
+    }
+}
