@@ -1,0 +1,155 @@
+using Harmonie.Analysis;
+
+namespace Harmonie.Engines.Descriptors;
+
+/// <summary>
+/// One track's descriptor analysis. Each block of samples goes once through the shared spectral front end
+/// (onset rate, tempo envelope) and the time-domain meters (ReplayGain, danceability, key frames). Every
+/// estimator is isolated: an exception in one leaves its field null and the others are still reported.
+/// </summary>
+internal sealed class DescriptorSession : IDescriptorSession
+{
+    // Peak level below which a track counts as digital silence (−100 dBFS): no tempo, key or loudness.
+    private const float SilencePeak = 1e-5f;
+
+    private readonly ReplayGainMeter _replayGain = new();
+    private readonly DanceabilityEstimator _danceability = new();
+    private readonly KeyEstimator _key = new();
+    private readonly OnsetRateEstimator _onsetRate = new();
+    private readonly OnsetEnvelope _onsetEnvelope = new();
+    private readonly SpectralFrontEnd _frontEnd;
+    private readonly TempoEstimator _tempo = new();
+    private bool _replayGainFailed;
+    private bool _danceabilityFailed;
+    private bool _keyFailed;
+    private bool _frontEndFailed;
+    private long _sampleCount;
+    private float _peak;
+    private bool _completed;
+
+    public DescriptorSession() => _frontEnd = new SpectralFrontEnd(_onsetRate, _onsetEnvelope);
+
+    /// <summary>For the benchmark: per-track notes of the tempo estimator.</summary>
+    internal List<string>? TempoDiagnostics
+    {
+        get => _tempo.Diagnostics;
+        set => _tempo.Diagnostics = value;
+    }
+
+    public void Write(ReadOnlySpan<float> samples)
+    {
+        if (_completed)
+        {
+            throw new InvalidOperationException("The session is already complete.");
+        }
+
+        if (samples.IsEmpty)
+        {
+            return;
+        }
+
+        _sampleCount += samples.Length;
+        foreach (var s in samples)
+        {
+            var a = Math.Abs(s);
+            if (a > _peak)
+            {
+                _peak = a;
+            }
+        }
+
+        Run(ref _replayGainFailed, samples, static (self, x) => self._replayGain.Write(x));
+        Run(ref _danceabilityFailed, samples, static (self, x) => self._danceability.Write(x));
+        Run(ref _keyFailed, samples, static (self, x) => self._key.Write(x));
+        Run(ref _frontEndFailed, samples, static (self, x) => self._frontEnd.Write(x));
+    }
+
+    public AudioDescriptors Complete()
+    {
+        _completed = true;
+        if (_sampleCount == 0)
+        {
+            return AudioDescriptors.Empty;
+        }
+
+        var duration = _sampleCount / (double)Audio.AnalysisAudio.SampleRate;
+        var silent = !(_peak >= SilencePeak);
+        if (!_frontEndFailed)
+        {
+            try
+            {
+                _frontEnd.Flush();
+            }
+            catch (Exception)
+            {
+                _frontEndFailed = true;
+            }
+        }
+
+        var tempo = silent || _frontEndFailed || _frontEnd.HasFailed(_onsetEnvelope)
+            ? null
+            : Guard(() => _tempo.Estimate(_onsetEnvelope));
+        var key = silent || _keyFailed ? null : Guard(_key.Complete);
+        var loudness = _replayGainFailed ? null : Guard(_replayGain.Complete);
+        var danceability = _danceabilityFailed ? null : Guard(_danceability.Complete);
+        var onsetRate = _frontEndFailed || _frontEnd.HasFailed(_onsetRate) ? null : Guard(() => _onsetRate.Complete(duration));
+
+        return new AudioDescriptors
+        {
+            Bpm = Finite(tempo?.Bpm),
+            BpmConfidence = tempo is null ? null : Finite(tempo.Confidence),
+            Key = key?.Key,
+            Scale = key?.Scale,
+            KeyStrength = key is null ? null : Finite(key.Strength),
+            Loudness = Finite(loudness),
+            Danceability = Finite(danceability),
+            OnsetRate = Finite(onsetRate),
+        };
+    }
+
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+
+    private static T? Guard<T>(Func<T?> compute)
+        where T : class
+    {
+        try
+        {
+            return compute();
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    private static double? Guard(Func<double?> compute)
+    {
+        try
+        {
+            return compute();
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    private void Run(ref bool failed, ReadOnlySpan<float> samples, SpanAction action)
+    {
+        if (failed)
+        {
+            return;
+        }
+
+        try
+        {
+            action(this, samples);
+        }
+        catch (Exception)
+        {
+            failed = true;
+        }
+    }
+
+    private delegate void SpanAction(DescriptorSession session, ReadOnlySpan<float> samples);
+}
