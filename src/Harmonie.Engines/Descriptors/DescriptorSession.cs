@@ -15,8 +15,7 @@ internal sealed class DescriptorSession : IDescriptorSession
     private readonly ReplayGainMeter _replayGain = new();
     private readonly DanceabilityEstimator _danceability = new();
     private readonly KeyEstimator _key = new();
-    private readonly OnsetRateEstimator _onsetRate = new();
-    private readonly OnsetEnvelope _onsetEnvelope = new();
+    private readonly OnsetDetectionFunctions _onsetFunctions = new();
     private readonly SpectralFrontEnd _frontEnd;
     private readonly TempoEstimator _tempo = new();
     private bool _replayGainFailed;
@@ -27,14 +26,7 @@ internal sealed class DescriptorSession : IDescriptorSession
     private float _peak;
     private bool _completed;
 
-    public DescriptorSession() => _frontEnd = new SpectralFrontEnd(_onsetRate, _onsetEnvelope);
-
-    /// <summary>For the benchmark: per-track notes of the tempo estimator.</summary>
-    internal List<string>? TempoDiagnostics
-    {
-        get => _tempo.Diagnostics;
-        set => _tempo.Diagnostics = value;
-    }
+    public DescriptorSession() => _frontEnd = new SpectralFrontEnd(_onsetFunctions);
 
     public void Write(ReadOnlySpan<float> samples)
     {
@@ -86,13 +78,12 @@ internal sealed class DescriptorSession : IDescriptorSession
             }
         }
 
-        var tempo = silent || _frontEndFailed || _frontEnd.HasFailed(_onsetEnvelope)
-            ? null
-            : Guard(() => _tempo.Estimate(_onsetEnvelope));
+        var onsetsFailed = _frontEndFailed || _frontEnd.HasFailed(_onsetFunctions);
+        var tempo = silent || onsetsFailed ? null : Guard(() => _tempo.Estimate(_onsetFunctions));
         var key = silent || _keyFailed ? null : Guard(_key.Complete);
         var loudness = _replayGainFailed ? null : Guard(_replayGain.Complete);
         var danceability = _danceabilityFailed ? null : Guard(_danceability.Complete);
-        var onsetRate = _frontEndFailed || _frontEnd.HasFailed(_onsetRate) ? null : Guard(() => _onsetRate.Complete(duration));
+        var onsetRate = onsetsFailed ? null : Guard(() => OnsetRateEstimator.Complete(_onsetFunctions, duration));
 
         return new AudioDescriptors
         {
