@@ -50,10 +50,54 @@ internal sealed class DescriptorSession : IDescriptorSession
             }
         }
 
-        Run(ref _replayGainFailed, samples, static (self, x) => self._replayGain.Write(x));
-        Run(ref _danceabilityFailed, samples, static (self, x) => self._danceability.Write(x));
-        Run(ref _keyFailed, samples, static (self, x) => self._key.Write(x));
-        Run(ref _frontEndFailed, samples, static (self, x) => self._frontEnd.Write(x));
+        // Each stage in its own try: one estimator's fault must not cost the others their values.
+        if (!_replayGainFailed)
+        {
+            try
+            {
+                _replayGain.Write(samples);
+            }
+            catch (Exception)
+            {
+                _replayGainFailed = true;
+            }
+        }
+
+        if (!_danceabilityFailed)
+        {
+            try
+            {
+                _danceability.Write(samples);
+            }
+            catch (Exception)
+            {
+                _danceabilityFailed = true;
+            }
+        }
+
+        if (!_keyFailed)
+        {
+            try
+            {
+                _key.Write(samples);
+            }
+            catch (Exception)
+            {
+                _keyFailed = true;
+            }
+        }
+
+        if (!_frontEndFailed)
+        {
+            try
+            {
+                _frontEnd.Write(samples);
+            }
+            catch (Exception)
+            {
+                _frontEndFailed = true;
+            }
+        }
     }
 
     public AudioDescriptors Complete()
@@ -124,23 +168,4 @@ internal sealed class DescriptorSession : IDescriptorSession
             return null;
         }
     }
-
-    private void Run(ref bool failed, ReadOnlySpan<float> samples, SpanAction action)
-    {
-        if (failed)
-        {
-            return;
-        }
-
-        try
-        {
-            action(this, samples);
-        }
-        catch (Exception)
-        {
-            failed = true;
-        }
-    }
-
-    private delegate void SpanAction(DescriptorSession session, ReadOnlySpan<float> samples);
 }
