@@ -9,6 +9,7 @@ public sealed class SlidingFramer
     private readonly float[] _buffer;
     private readonly int _hop;
     private int _filled;
+    private bool _emitted;
 
     public SlidingFramer(int frameSize, int hopSize)
     {
@@ -35,6 +36,7 @@ public sealed class SlidingFramer
             if (_filled == _buffer.Length)
             {
                 onFrame(_buffer);
+                _emitted = true;
                 var keep = _buffer.Length - _hop;
                 _buffer.AsSpan(_hop, keep).CopyTo(_buffer);
                 _filled = keep;
@@ -48,8 +50,8 @@ public sealed class SlidingFramer
     /// </summary>
     public void Flush(Action<float[]> onFrame, int minimumNewSamples = 1)
     {
-        var overlap = _buffer.Length - _hop;
-        var fresh = _filled - overlap;
+        // After the first frame the first (size − hop) buffered samples were already seen.
+        var fresh = _emitted ? _filled - (_buffer.Length - _hop) : _filled;
         if (fresh >= minimumNewSamples && fresh > 0)
         {
             _buffer.AsSpan(_filled).Clear();
@@ -57,5 +59,6 @@ public sealed class SlidingFramer
         }
 
         _filled = 0;
+        _emitted = false;
     }
 }
