@@ -25,6 +25,7 @@ public sealed class MusicnnMelFrontEnd : IPcmSink
     private readonly float[] _buffer = new float[FrameSize];
     private readonly float[] _windowed = new float[FrameSize];
     private readonly float[] _power = new float[(FrameSize / 2) + 1];
+    private readonly float[] _energies = new float[BandCount];
     private readonly float[] _bands = new float[BandCount];
     private int _buffered = HopSize; // the first frame starts half a frame before sample 0
     private bool _completed;
@@ -35,6 +36,9 @@ public sealed class MusicnnMelFrontEnd : IPcmSink
     public long SampleCount { get; private set; }
 
     public long FrameCount { get; private set; }
+
+    /// <summary>The current frame's mel energies before log compression; valid only inside <see cref="IMelFrameSink.OnFrame"/>.</summary>
+    public ReadOnlySpan<float> MelEnergies => _energies;
 
     /// <summary>Frames a signal of <paramref name="sampleCount"/> samples yields: ceil(N/256) + 1 (none for an empty signal).</summary>
     public static long FramesFor(long sampleCount) => sampleCount == 0 ? 0 : ((sampleCount + HopSize - 1) / HopSize) + 1;
@@ -86,10 +90,10 @@ public sealed class MusicnnMelFrontEnd : IPcmSink
         }
 
         _fft.Power(_windowed, _power);
-        Filterbank.Apply(_power, _bands);
+        Filterbank.Apply(_power, _energies);
         for (var b = 0; b < BandCount; b++)
         {
-            _bands[b] = MathF.Log10(1f + (10000f * _bands[b]));
+            _bands[b] = MathF.Log10(1f + (10000f * _energies[b]));
         }
 
         FrameCount++;

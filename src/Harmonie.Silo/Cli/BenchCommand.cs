@@ -18,6 +18,6 @@ public static class BenchCommand
 
     private static IEnumerable<Command> Benchmarks()
     {
-        yield break;
+        yield return Harmonie.Silo.Benchmarks.EmbeddingBenchmark.CreateCommand();
     }
 }

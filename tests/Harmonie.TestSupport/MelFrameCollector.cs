@@ -1,9 +1,9 @@
 using Harmonie.Engines.Embeddings;
 
-namespace Harmonie.Engines.Tests.Embeddings;
+namespace Harmonie.TestSupport;
 
 /// <summary>Keeps the first frames and the running mean of every band, as the reference dumps do.</summary>
-internal sealed class MelFrameCollector(int keepFirst = 10) : IMelFrameSink
+public sealed class MelFrameCollector(int keepFirst = 10) : IMelFrameSink
 {
     private readonly double[] _sums = new double[MusicnnMelFrontEnd.BandCount];
 

@@ -2,12 +2,11 @@ using System.Globalization;
 using Harmonie.Engines.Audio;
 using Harmonie.Engines.Dsp;
 using Harmonie.Engines.Embeddings;
-using Harmonie.TestSupport;
 
-namespace Harmonie.Engines.Tests.Embeddings;
+namespace Harmonie.TestSupport;
 
 /// <summary>Runs the front end on the three Essentia reference signals and compares with the dumps.</summary>
-internal static class MelReference
+public static class EssentiaMelReference
 {
     public static string File(string name) => Path.Combine(SharedTestData.MelReferenceDirectory, name);
 
@@ -55,6 +54,18 @@ internal static class MelReference
 
         frontEnd.Complete();
         return collector;
+    }
+
+    /// <summary>The reference signals: an analytic one, a lossless 1-second file and an mp3.</summary>
+    public static IReadOnlyList<string> Signals { get; } = ["synthetic", "one_second", "dev001"];
+
+    /// <summary>Frame count and the largest differences from Essentia (first 10 frames, all-frame band means).</summary>
+    public static async Task<(long Frames, double FirstFrames, double BandMeans)> CompareAsync(string signal)
+    {
+        var expectedFirst = ReadCsvRows(File($"{signal}_mel96_first10.csv"));
+        var expectedMeans = NpyFile.ReadFloat32(File($"{signal}_mel96_all_band_means.npy"));
+        var frames = await RunAsync(signal);
+        return (frames.Count, MaxAbsDifference(expectedFirst, frames.FirstFrames), MaxAbsDifference([expectedMeans], [frames.BandMeans]));
     }
 
     public static double MaxAbsDifference(IReadOnlyList<float[]> expected, IReadOnlyList<float[]> actual)

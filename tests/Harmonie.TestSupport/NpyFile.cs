@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Harmonie.Engines.Tests.Embeddings;
+namespace Harmonie.TestSupport;
 
 /// <summary>Reads the little-endian float32 .npy dumps of the Essentia reference (version 1 header).</summary>
-internal static class NpyFile
+public static class NpyFile
 {
     public static float[] ReadFloat32(string path)
     {
