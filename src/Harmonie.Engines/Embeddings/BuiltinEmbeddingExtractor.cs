@@ -9,7 +9,8 @@ namespace Harmonie.Engines.Embeddings;
 public sealed class BuiltinEmbeddingExtractor : IEmbeddingExtractor
 {
     public const string Model = "harmonie-dsp-1";
-    public const int EmbeddingDimension = TimbreStatistics.FeatureCount + RhythmStatistics.FeatureCount + HarmonyStatistics.FeatureCount;
+    public const int TimbreFeatures = TimbreStatistics.FeatureCount + OctaveBandStatistics.FeatureCount;
+    public const int EmbeddingDimension = TimbreFeatures + RhythmStatistics.FeatureCount + HarmonyStatistics.FeatureCount;
 
     public string ModelName => Model;
 
@@ -32,6 +33,16 @@ public sealed class BuiltinEmbeddingExtractor : IEmbeddingExtractor
         }
 
         names.AddRange(["timbre.centroid.mean", "timbre.centroid.std", "timbre.flatness.mean", "timbre.flatness.std", "timbre.level.std", "timbre.level.range"]);
+        for (var g = 0; g < TimbreStatistics.BandGroups; g++)
+        {
+            names.AddRange([$"timbre.register{g}.relative-level", $"timbre.register{g}.level.std", $"timbre.register{g}.rise"]);
+        }
+
+        for (var band = 0; band < OctaveBandStatistics.Bands; band++)
+        {
+            names.AddRange([$"timbre.octave{band}.flatness.mean", $"timbre.octave{band}.flatness.std", $"timbre.octave{band}.level.mean", $"timbre.octave{band}.level.std"]);
+        }
+
         foreach (var register in new[] { "low", "mid", "high" })
         {
             for (var band = 0; band < RhythmStatistics.LagBands; band++)
@@ -42,9 +53,15 @@ public sealed class BuiltinEmbeddingExtractor : IEmbeddingExtractor
             names.AddRange([$"rhythm.{register}.pulse", $"rhythm.{register}.flux.mean", $"rhythm.{register}.flux.std"]);
         }
 
+        foreach (var register in new[] { "low", "mid", "high" })
+        {
+            names.AddRange(RhythmStatistics.BeatMultiples.Select(m => $"rhythm.{register}.beat×{m:0.##}"));
+        }
+
+        names.AddRange(["rhythm.tempo.log2", "rhythm.beat.strength"]);
         for (var k = 0; k < 12; k++)
         {
-            names.Add($"harmony.chroma.tonic+{k}");
+            names.Add($"harmony.chroma.rank{k + 1}");
         }
 
         names.AddRange(["harmony.major-minor", "harmony.key-clarity", "harmony.entropy.mean", "harmony.entropy.std", "harmony.change"]);

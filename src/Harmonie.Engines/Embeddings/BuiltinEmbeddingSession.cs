@@ -13,6 +13,7 @@ internal sealed class BuiltinEmbeddingSession : IEmbeddingSession, IMelFrameSink
     private readonly LinearResampler _resampler;
     private readonly MusicnnMelFrontEnd _frontEnd;
     private readonly TimbreStatistics _timbre = new();
+    private readonly OctaveBandStatistics _octaves = new();
     private readonly RhythmStatistics _rhythm = new();
     private readonly HarmonyStatistics _harmony = new();
     private readonly float[] _logEnergies = new float[MusicnnMelFrontEnd.BandCount];
@@ -54,6 +55,7 @@ internal sealed class BuiltinEmbeddingSession : IEmbeddingSession, IMelFrameSink
         }
 
         _timbre.Add(_logEnergies, energies);
+        _octaves.Add(_frontEnd.PowerSpectrum);
         _rhythm.Add(_logEnergies);
     }
 
@@ -65,9 +67,13 @@ internal sealed class BuiltinEmbeddingSession : IEmbeddingSession, IMelFrameSink
     internal float[] RawFeatures()
     {
         var raw = new float[BuiltinEmbeddingExtractor.EmbeddingDimension];
-        _timbre.WriteFeatures(raw.AsSpan(0, TimbreStatistics.FeatureCount));
-        _rhythm.WriteFeatures(raw.AsSpan(TimbreStatistics.FeatureCount, RhythmStatistics.FeatureCount));
-        _harmony.WriteFeatures(raw.AsSpan(TimbreStatistics.FeatureCount + RhythmStatistics.FeatureCount, HarmonyStatistics.FeatureCount));
+        var features = raw.AsSpan();
+        _timbre.WriteFeatures(features[..TimbreStatistics.FeatureCount]);
+        features = features[TimbreStatistics.FeatureCount..];
+        _octaves.WriteFeatures(features[..OctaveBandStatistics.FeatureCount]);
+        features = features[OctaveBandStatistics.FeatureCount..];
+        _rhythm.WriteFeatures(features[..RhythmStatistics.FeatureCount]);
+        _harmony.WriteFeatures(features[RhythmStatistics.FeatureCount..]);
         return raw;
     }
 

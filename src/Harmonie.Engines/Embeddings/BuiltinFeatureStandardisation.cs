@@ -14,9 +14,10 @@ internal static class BuiltinFeatureStandardisation
     public static float[] Apply(ReadOnlySpan<float> raw)
     {
         var vector = new float[raw.Length];
-        ApplyGroup(raw, vector, 0, TimbreStatistics.FeatureCount);
-        ApplyGroup(raw, vector, TimbreStatistics.FeatureCount, RhythmStatistics.FeatureCount);
-        ApplyGroup(raw, vector, TimbreStatistics.FeatureCount + RhythmStatistics.FeatureCount, HarmonyStatistics.FeatureCount);
+        const int timbre = BuiltinEmbeddingExtractor.TimbreFeatures;
+        ApplyGroup(raw, vector, 0, timbre);
+        ApplyGroup(raw, vector, timbre, RhythmStatistics.FeatureCount);
+        ApplyGroup(raw, vector, timbre + RhythmStatistics.FeatureCount, HarmonyStatistics.FeatureCount);
         var norm = MathF.Sqrt(vector.Sum(v => v * v));
         if (norm > 0)
         {

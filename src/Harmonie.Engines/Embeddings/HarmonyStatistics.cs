@@ -5,10 +5,10 @@ namespace Harmonie.Engines.Embeddings;
 
 /// <summary>
 /// Harmony of a track from 12-bin chroma (100 Hz–4 kHz, 256 ms frames of the 16 kHz signal), made
-/// independent of the key: the mean chroma rotated to the estimated tonic (Krumhansl–Kessler profiles),
-/// major-versus-minor and key clarity, how concentrated each frame's pitch content is, how fast it
-/// changes, and the interval content (how much energy lies 1…6 semitones apart: fifths for power
-/// chords, seconds and sevenths for jazz voicings).
+/// independent of the key: the mean chroma sorted by strength (how many pitch classes the music uses:
+/// pentatonic, diatonic, chromatic), major-versus-minor and key clarity (Krumhansl–Kessler profiles),
+/// how concentrated each frame's pitch content is, how fast it changes, and the interval content (how
+/// much energy lies 1…6 semitones apart: fifths for power chords, seconds and sevenths for jazz voicings).
 /// </summary>
 internal sealed class HarmonyStatistics : IPcmSink
 {
@@ -66,11 +66,11 @@ internal sealed class HarmonyStatistics : IPcmSink
 
         var n = Math.Max(_frames, 1);
         var mean = _chromaSum.Select(s => s / n).ToArray();
-        var (tonic, majorScore, minorScore) = EstimateKey(mean);
+        var (_, majorScore, minorScore) = EstimateKey(mean);
         var i = 0;
-        for (var k = 0; k < 12; k++)
+        foreach (var share in mean.OrderDescending())
         {
-            features[i++] = (float)mean[(tonic + k) % 12];
+            features[i++] = (float)share;
         }
 
         features[i++] = (float)(majorScore - minorScore);

@@ -40,6 +40,9 @@ public sealed class MusicnnMelFrontEnd : IPcmSink
     /// <summary>The current frame's mel energies before log compression; valid only inside <see cref="IMelFrameSink.OnFrame"/>.</summary>
     public ReadOnlySpan<float> MelEnergies => _energies;
 
+    /// <summary>The current frame's power spectrum (257 bins); valid only inside <see cref="IMelFrameSink.OnFrame"/>.</summary>
+    public ReadOnlySpan<float> PowerSpectrum => _power;
+
     /// <summary>Frames a signal of <paramref name="sampleCount"/> samples yields: ceil(N/256) + 1 (none for an empty signal).</summary>
     public static long FramesFor(long sampleCount) => sampleCount == 0 ? 0 : ((sampleCount + HopSize - 1) / HopSize) + 1;
 

@@ -11,18 +11,25 @@ internal sealed class RhythmStatistics
 {
     public const int LagBands = 12;
     public const int FeaturesPerRegister = LagBands + 3;
-    public const int FeatureCount = FeaturesPerRegister * 3;
+
+    /// <summary>Beat multiples at which each register's periodicity is read: subdivisions (straight, triplet/swing) and bars (duple, triple).</summary>
+    public static readonly double[] BeatMultiples = [1.0 / 3, 0.5, 2.0 / 3, 1, 1.5, 2, 3, 4];
+
+    public const int FeatureCount = (FeaturesPerRegister * 3) + (8 * 3) + 2;
 
     private const int Window = 512;
     private const int WindowHop = 128;
     private const int MinLag = 6;
-    private const int MaxLag = 150;
+    private const int MaxLag = 260;
+    private const double FramesPerSecond = MusicnnMelFrontEnd.SampleRate / (double)MusicnnMelFrontEnd.HopSize;
     private const int BeatLagLow = 16;
     private const int BeatLagHigh = 94;
+    private const int TempoLagLow = 18;
+    private const int TempoLagHigh = 63;
 
     private static readonly (int Low, int High)[] Registers = [(0, 16), (16, 60), (60, MusicnnMelFrontEnd.BandCount)];
     private static readonly int[] LagBandEdges = Enumerable.Range(0, LagBands + 1)
-        .Select(i => (int)Math.Round(MinLag * Math.Pow((double)MaxLag / MinLag, (double)i / LagBands)))
+        .Select(i => (int)Math.Round(MinLag * Math.Pow(150.0 / MinLag, (double)i / LagBands)))
         .ToArray();
 
     private readonly float[] _previous = new float[MusicnnMelFrontEnd.BandCount];
@@ -99,6 +106,69 @@ internal sealed class RhythmStatistics
             features[i++] = (float)mean;
             features[i++] = (float)Math.Sqrt(Math.Max(0, (_fluxSquares[r] / n) - (mean * mean)));
         }
+
+        // Beat-relative periodicity: the beat period from all registers together, then how strongly each
+        // register repeats at subdivisions and bar lengths of it (metre and feel, independent of tempo).
+        var beat = BeatPeriod();
+        for (var r = 0; r < Registers.Length; r++)
+        {
+            foreach (var multiple in BeatMultiples)
+            {
+                features[i++] = (float)(PeakNear(_autocorrelation[r], beat * multiple) / Math.Max(_windows, 1));
+            }
+        }
+
+        var combined = Enumerable.Range(0, MaxLag + 1).Select(lag => _autocorrelation.Sum(a => a[lag])).ToArray();
+        features[i++] = (float)Math.Log2(FramesPerSecond * 60 / beat / 120);
+        features[i] = (float)(PeakNear(combined, beat) / 3 / Math.Max(_windows, 1));
+    }
+
+    /// <summary>The beat period in frames: the strongest combined periodicity between 60 and 210 BPM, weighted towards 120 BPM.</summary>
+    private double BeatPeriod()
+    {
+        var best = 31.25;
+        var bestScore = double.NegativeInfinity;
+        for (var lag = TempoLagLow; lag <= TempoLagHigh; lag++)
+        {
+            var strength = _autocorrelation.Sum(a => a[lag]);
+            var octaves = Math.Log2(lag / 31.25);
+            var score = strength * Math.Exp(-0.5 * octaves * octaves / (0.9 * 0.9));
+            if (score > bestScore)
+            {
+                (best, bestScore) = (lag, score);
+            }
+        }
+
+        // An integer lag is up to 3 % off the true period, enough to miss the peak four beats later;
+        // refine it from the peak nearest to four (or two) beats.
+        var multiple = best * 4 <= MaxLag - 3 ? 4 : 2;
+        var refined = best * multiple;
+        var refinedScore = double.NegativeInfinity;
+        for (var lag = (int)(best * multiple) - 3; lag <= (int)(best * multiple) + 3; lag++)
+        {
+            var strength = _autocorrelation.Sum(a => a[lag]);
+            if (strength > refinedScore)
+            {
+                (refined, refinedScore) = (lag, strength);
+            }
+        }
+
+        return refined / multiple;
+    }
+
+    /// <summary>The largest value within a small tolerance of a fractional lag (quantised onsets give sharp peaks).</summary>
+    private static double PeakNear(double[] values, double position)
+    {
+        var tolerance = Math.Max(1.5, 0.03 * position);
+        var low = Math.Max(0, (int)Math.Ceiling(position - tolerance));
+        var high = Math.Min(values.Length - 1, (int)Math.Floor(position + tolerance));
+        var peak = double.NegativeInfinity;
+        for (var lag = low; lag <= high; lag++)
+        {
+            peak = Math.Max(peak, values[lag]);
+        }
+
+        return low > high ? 0 : peak;
     }
 
     /// <summary>Adds the normalised autocorrelation of the last <paramref name="length"/> envelope values.</summary>

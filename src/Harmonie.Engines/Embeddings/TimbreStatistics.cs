@@ -8,7 +8,8 @@ namespace Harmonie.Engines.Embeddings;
 internal sealed class TimbreStatistics
 {
     public const int CepstralCoefficients = 20;
-    public const int FeatureCount = (CepstralCoefficients * 2) + 6;
+    public const int BandGroups = 12;
+    public const int FeatureCount = (CepstralCoefficients * 2) + 6 + (BandGroups * 3);
 
     private const int Bands = MusicnnMelFrontEnd.BandCount;
     private const double LevelHistogramLow = -20;
@@ -23,6 +24,11 @@ internal sealed class TimbreStatistics
     private readonly double[] _cepstrumSum = new double[CepstralCoefficients];
     private readonly double[] _cepstrumSquares = new double[CepstralCoefficients];
     private readonly long[] _levels = new long[LevelHistogramBins];
+    private readonly double[] _groupSum = new double[BandGroups];
+    private readonly double[] _groupSquares = new double[BandGroups];
+    private readonly double[] _groupRise = new double[BandGroups];
+    private readonly double[] _groupPrevious = new double[BandGroups];
+    private readonly double[] _groupLevelSum = new double[BandGroups];
     private double _centroidSum;
     private double _centroidSquares;
     private double _flatnessSum;
@@ -79,6 +85,30 @@ internal sealed class TimbreStatistics
         _levelSquares += level * level;
         var bin = (int)Math.Clamp((level - LevelHistogramLow) / LevelHistogramStep, 0, LevelHistogramBins - 1);
         _levels[bin]++;
+
+        // Per register (8 mel bands each): its level relative to the whole frame, how much it moves, and
+        // how much it rises from frame to frame — sustained pads, plucked strings and drums differ here.
+        const int width = Bands / BandGroups;
+        for (var g = 0; g < BandGroups; g++)
+        {
+            double groupLevel = 0;
+            for (var b = g * width; b < (g + 1) * width; b++)
+            {
+                groupLevel += logEnergies[b];
+            }
+
+            groupLevel /= width;
+            var relative = groupLevel - level;
+            _groupSum[g] += relative;
+            _groupSquares[g] += groupLevel * groupLevel;
+            if (_frames > 1)
+            {
+                _groupRise[g] += Math.Max(0, groupLevel - _groupPrevious[g]);
+            }
+
+            _groupPrevious[g] = groupLevel;
+            _groupLevelSum[g] += groupLevel;
+        }
     }
 
     public void WriteFeatures(Span<float> features)
@@ -96,7 +126,13 @@ internal sealed class TimbreStatistics
         features[i++] = (float)(_flatnessSum / n);
         features[i++] = StandardDeviation(_flatnessSum, _flatnessSquares, n);
         features[i++] = StandardDeviation(_levelSum, _levelSquares, n);
-        features[i] = (float)((LevelPercentile(0.95) - LevelPercentile(0.10)) * LevelHistogramStep);
+        features[i++] = (float)((LevelPercentile(0.95) - LevelPercentile(0.10)) * LevelHistogramStep);
+        for (var g = 0; g < BandGroups; g++)
+        {
+            features[i++] = (float)(_groupSum[g] / n);
+            features[i++] = StandardDeviation(_groupLevelSum[g], _groupSquares[g], n);
+            features[i++] = (float)(_groupRise[g] / n);
+        }
     }
 
     private static float StandardDeviation(double sum, double squares, long n) =>

@@ -57,6 +57,12 @@ public static class EmbeddingBenchmark
             }
 
             Console.WriteLine(StandardisationSource(raw));
+            var dump = Environment.GetEnvironmentVariable("HARMONIE_DUMP_FEATURES");
+            if (dump is not null)
+            {
+                File.WriteAllLines(dump, clips.Select((c, i) => $"{c.RelativePath}|{c.Family}|{string.Join(',', raw[i].Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}"));
+            }
+
             return 0;
         }
 
@@ -83,6 +89,7 @@ public static class EmbeddingBenchmark
         var queries = families.Count(f => families.Count(g => g == f) > 1);
         Console.WriteLine($"Style-family retrieval, built-in {BuiltinEmbeddingExtractor.Model} ({builtin.Dimension}-d), {items.Count} clips, {queries} queries (families with ≥ 2 clips), cosine, query excluded");
         Console.WriteLine($"  precision@5 (depth min(5, family size − 1)): built-in {StyleFamilyPrecision.AtK(items):F3}   random vectors {StyleFamilyPrecision.RandomFloor(families, builtin.Dimension):F3}");
+        Console.WriteLine($"  precision@1 (nearest neighbour):            built-in {StyleFamilyPrecision.AtK(items, 1):F3}   random vectors {StyleFamilyPrecision.RandomFloor(families, builtin.Dimension, 1):F3}");
         Console.WriteLine($"  plain precision@5 (5 neighbours always):     built-in {StyleFamilyPrecision.PlainAtK(items):F3}   ceiling for these families {StyleFamilyPrecision.PlainCeiling(families):F3}");
         Console.WriteLine();
 
