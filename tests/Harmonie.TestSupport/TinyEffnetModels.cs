@@ -14,6 +14,38 @@ public static class TinyEffnetModels
 {
     private const int FloatType = 1;
 
+    /// <summary>Weight from mel band <paramref name="band"/> to embedding column <paramref name="column"/>.</summary>
+    public static float EmbeddingWeight(int band, int column) => ((((band * 7) + (column * 13)) % 17) - 8) / 150f;
+
+    public static float EmbeddingBias(int column) => ((column % 11) - 5) / 10f;
+
+    /// <summary>What the tiny embedding model computes for one patch (128 × 96): tanh(time-mean · W + b).</summary>
+    public static float[] ExpectedEmbedding(ReadOnlySpan<float> patch)
+    {
+        var mean = new double[96];
+        for (var t = 0; t < 128; t++)
+        {
+            for (var b = 0; b < 96; b++)
+            {
+                mean[b] += patch[(t * 96) + b] / 128.0;
+            }
+        }
+
+        var embedding = new float[1280];
+        for (var j = 0; j < embedding.Length; j++)
+        {
+            var sum = (double)EmbeddingBias(j);
+            for (var b = 0; b < 96; b++)
+            {
+                sum += mean[b] * EmbeddingWeight(b, j);
+            }
+
+            embedding[j] = (float)Math.Tanh(sum);
+        }
+
+        return embedding;
+    }
+
     /// <param name="path">Where to write the .onnx file.</param>
     /// <param name="fixedBatch">A fixed batch dimension (like the bs64 export) instead of a dynamic one.</param>
     /// <param name="embeddingWidth">Columns of the embedding output (1280 for a well-shaped model).</param>
@@ -23,8 +55,8 @@ public static class TinyEffnetModels
         var graph = new GraphProto { Name = "tiny_discogs_effnet" };
         graph.Input.Add(Tensor("melspectrogram", Batch(fixedBatch), Dim(128), Dim(96)));
         graph.Output.Add(Tensor("embeddings", Batch(fixedBatch), Dim(embeddingWidth)));
-        graph.Initializer.Add(Weights("w_embed", 96, embeddingWidth, (i, j) => (((i * 7) + (j * 13)) % 17 - 8) / 150f));
-        graph.Initializer.Add(Weights("b_embed", 1, embeddingWidth, (_, j) => ((j % 11) - 5) / 10f));
+        graph.Initializer.Add(Weights("w_embed", 96, embeddingWidth, EmbeddingWeight));
+        graph.Initializer.Add(Weights("b_embed", 1, embeddingWidth, (_, j) => EmbeddingBias(j)));
         graph.Node.Add(Node("ReduceMean", ["melspectrogram"], ["pooled"], Ints("axes", 1), Int("keepdims", 0)));
         graph.Node.Add(Node("MatMul", ["pooled", "w_embed"], ["projected"]));
         graph.Node.Add(Node("Add", ["projected", "b_embed"], ["shifted"]));

@@ -8,7 +8,7 @@ namespace Harmonie.Engines.Embeddings;
 internal sealed class BuiltinEmbeddingSession : IEmbeddingSession, IMelFrameSink
 {
     // Floor for ln(mel energy): far below music, so a quieter copy only shifts the level, not the shape.
-    private const float EnergyFloor = 1e-7f;
+    private const float EnergyFloor = 1e-12f;
 
     private readonly LinearResampler _resampler;
     private readonly MusicnnMelFrontEnd _frontEnd;

@@ -23,8 +23,9 @@ public sealed class EffnetDiscogsExtractor : IEmbeddingExtractor, IDisposable
     private readonly bool _stylesFromNetwork;
 
     private EffnetDiscogsExtractor(OnnxModelRunner network, string embeddingOutput, string? activationOutput, OnnxModelRunner? head,
-        string? headOutput, IReadOnlyList<string>? styleLabels, string description, int batchSize)
+        string? headOutput, IReadOnlyList<string>? styleLabels, string description, int batchSize, bool styleHeadRejected)
     {
+        StyleHeadRejected = styleHeadRejected;
         _network = network;
         _head = head;
         _stylesFromNetwork = head is null && styleLabels is not null;
@@ -47,6 +48,9 @@ public sealed class EffnetDiscogsExtractor : IEmbeddingExtractor, IDisposable
 
     /// <summary>Which files and outputs are in use, for the one log line at startup.</summary>
     public string Description { get; }
+
+    /// <summary>True when a style head file was present but could not be used (worth a warning).</summary>
+    public bool StyleHeadRejected { get; }
 
     /// <summary>Patches per inference call.</summary>
     public int BatchSize { get; }
@@ -96,7 +100,8 @@ public sealed class EffnetDiscogsExtractor : IEmbeddingExtractor, IDisposable
             var batch = network.FixedBatch is { } fixedBatch ? $"fixed batch {fixedBatch}" : $"batch {options.BatchSize}";
             var description = $"{Path.GetFileName(files.EmbeddingModel)} ('{network.InputName}' → '{embeddingOutput}'), {styles}; "
                 + $"{batch}, {options.IntraOpNumThreads} inference thread(s)";
-            return new EffnetDiscogsExtractor(network, embeddingOutput, activationOutput, head, headOutput, labels, description, options.BatchSize);
+            var headRejected = head is null && files.StyleHead is not null;
+            return new EffnetDiscogsExtractor(network, embeddingOutput, activationOutput, head, headOutput, labels, description, options.BatchSize, headRejected);
         }
         catch
         {

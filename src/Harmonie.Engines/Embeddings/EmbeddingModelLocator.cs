@@ -28,8 +28,8 @@ public static class EmbeddingModelLocator
         try
         {
             var extractor = EffnetDiscogsExtractor.Load(files, options);
-            logger.LogInformation("Embedding model: {Model} ({Dimension}-d) from {Description}",
-                extractor.ModelName, extractor.Dimension, extractor.Description);
+            logger.Log(extractor.StyleHeadRejected ? LogLevel.Warning : LogLevel.Information,
+                "Embedding model: {Model} ({Dimension}-d) from {Description}", extractor.ModelName, extractor.Dimension, extractor.Description);
             return extractor;
         }
         catch (Exception e) when (e is EmbeddingModelException or IOException or UnauthorizedAccessException)

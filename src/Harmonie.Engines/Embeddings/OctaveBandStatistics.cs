@@ -11,7 +11,7 @@ internal sealed class OctaveBandStatistics
     public const int Bands = 6;
     public const int FeatureCount = Bands * 4;
 
-    private const float Floor = 1e-10f;
+    private const float Floor = 1e-12f;
 
     // Octave edges in bins of the 512-point spectrum (31.25 Hz each).
     private static readonly int[] Edges = [1, 7, 13, 26, 52, 103, 257];
