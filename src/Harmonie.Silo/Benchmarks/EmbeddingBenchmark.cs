@@ -31,6 +31,10 @@ public static class EmbeddingBenchmark
         {
             Description = "Only print the built-in embedding's standardisation constants fitted on the folder's clips (C#)",
         };
+        var featuresFile = new Option<string?>("--features-file")
+        {
+            Description = "With --fit-standardisation: also write each clip's raw features to this file",
+        };
         var longMinutes = new Option<int>("--long-minutes")
         {
             Description = "Length of the generated file for the peak-memory check",
@@ -39,12 +43,14 @@ public static class EmbeddingBenchmark
         var command = new Command("embedding", "Embedding front end, inference and built-in embedding: accuracy, CPU time, precision@5, memory.");
         command.Arguments.Add(folder);
         command.Options.Add(fit);
+        command.Options.Add(featuresFile);
         command.Options.Add(longMinutes);
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(folder) ?? SharedTestData.AudioDirectory, parse.GetValue(fit), parse.GetValue(longMinutes), ct));
+        command.SetAction((parse, ct) => RunAsync(
+            parse.GetValue(folder) ?? SharedTestData.AudioDirectory, parse.GetValue(fit), parse.GetValue(featuresFile), parse.GetValue(longMinutes), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string folder, bool fitOnly, int longMinutes, CancellationToken ct)
+    private static async Task<int> RunAsync(string folder, bool fitOnly, string? featuresFile, int longMinutes, CancellationToken ct)
     {
         var decoder = new FfmpegAudioDecoder(FfmpegAudioDecoder.Locate() ?? "ffmpeg");
         var clips = LabelledClip.Load(folder).Where(c => c.Expect != "error" && File.Exists(c.FullPath)).ToList();
@@ -57,10 +63,10 @@ public static class EmbeddingBenchmark
             }
 
             Console.WriteLine(StandardisationSource(raw));
-            var dump = Environment.GetEnvironmentVariable("HARMONIE_DUMP_FEATURES");
-            if (dump is not null)
+            if (featuresFile is not null)
             {
-                File.WriteAllLines(dump, clips.Select((c, i) => $"{c.RelativePath}|{c.Family}|{string.Join(',', raw[i].Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}"));
+                // path|family|raw features, for studying the features offline.
+                File.WriteAllLines(featuresFile, clips.Select((c, i) => $"{c.RelativePath}|{c.Family}|{string.Join(',', raw[i].Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}"));
             }
 
             return 0;
