@@ -21,6 +21,7 @@ public sealed class EffnetDiscogsExtractor : IEmbeddingExtractor, IDisposable
     private readonly string[] _networkOutputs;
     private readonly int[] _networkWidths;
     private readonly bool _stylesFromNetwork;
+    private readonly string? _headOutput;
 
     private EffnetDiscogsExtractor(OnnxModelRunner network, string embeddingOutput, string? activationOutput, OnnxModelRunner? head,
         string? headOutput, IReadOnlyList<string>? styleLabels, string description, int batchSize, bool styleHeadRejected)
@@ -31,7 +32,7 @@ public sealed class EffnetDiscogsExtractor : IEmbeddingExtractor, IDisposable
         _stylesFromNetwork = head is null && styleLabels is not null;
         _networkOutputs = _stylesFromNetwork ? [embeddingOutput, activationOutput!] : [embeddingOutput];
         _networkWidths = _stylesFromNetwork ? [EmbeddingDimension, Discogs400Labels.Count] : [EmbeddingDimension];
-        HeadOutput = headOutput;
+        _headOutput = headOutput;
         StyleLabels = styleLabels;
         Description = description;
         BatchSize = network.FixedBatch ?? batchSize;
@@ -54,8 +55,6 @@ public sealed class EffnetDiscogsExtractor : IEmbeddingExtractor, IDisposable
 
     /// <summary>Patches per inference call.</summary>
     public int BatchSize { get; }
-
-    private string? HeadOutput { get; }
 
     /// <summary>Loads and validates the models (a probe inference checks the real output shapes).</summary>
     /// <exception cref="EmbeddingModelException">The embedding model is missing, unloadable or wrongly shaped.</exception>
@@ -130,7 +129,7 @@ public sealed class EffnetDiscogsExtractor : IEmbeddingExtractor, IDisposable
         _network.Run(patches, count, _networkOutputs, _networkWidths, [embeddings]);
         if (_head is not null && styles is not null)
         {
-            _head.Run(embeddings.AsSpan(0, count * EmbeddingDimension), count, [HeadOutput!], [Discogs400Labels.Count], [styles]);
+            _head.Run(embeddings.AsSpan(0, count * EmbeddingDimension), count, [_headOutput!], [Discogs400Labels.Count], [styles]);
         }
     }
 

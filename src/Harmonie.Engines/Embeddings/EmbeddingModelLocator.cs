@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Harmonie.Engines.Embeddings;
 
@@ -32,7 +33,8 @@ public static class EmbeddingModelLocator
                 "Embedding model: {Model} ({Dimension}-d) from {Description}", extractor.ModelName, extractor.Dimension, extractor.Description);
             return extractor;
         }
-        catch (Exception e) when (e is EmbeddingModelException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is EmbeddingModelException or IOException or UnauthorizedAccessException or InvalidDataException
+            or OnnxRuntimeException or DllNotFoundException or TypeInitializationException)
         {
             logger.LogWarning(
                 "Embedding model: built-in {Model} ({Dimension}-d, no styles) because {File} is unusable: {Reason}",
