@@ -19,5 +19,6 @@ public static class BenchCommand
     private static IEnumerable<Command> Benchmarks()
     {
         yield return Harmonie.Silo.Benchmarks.DescriptorBenchmark.CreateCommand();
+        yield return Harmonie.Silo.Benchmarks.EmbeddingBenchmark.CreateCommand();
     }
 }

@@ -1,0 +1,210 @@
+using Harmonie.Engines.Audio;
+using Harmonie.Engines.Dsp;
+
+namespace Harmonie.Engines.Embeddings;
+
+/// <summary>
+/// Harmony of a track from 12-bin chroma (100 Hz–4 kHz, 256 ms frames of the 16 kHz signal), made
+/// independent of the key: the mean chroma sorted by strength (how many pitch classes the music uses:
+/// pentatonic, diatonic, chromatic), major-versus-minor and key clarity (Krumhansl–Kessler profiles),
+/// how concentrated each frame's pitch content is, how fast it changes, and the interval content (how
+/// much energy lies 1…6 semitones apart: fifths for power chords, seconds and sevenths for jazz voicings).
+/// </summary>
+internal sealed class HarmonyStatistics : IPcmSink
+{
+    public const int FeatureCount = 12 + 2 + 2 + 1 + 6;
+
+    private const int FrameSize = 4096;
+    private const int HopSize = 4096;
+    private const double LowHz = 100;
+    private const double HighHz = 4000;
+
+    private static readonly double[] MajorProfile = [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88];
+    private static readonly double[] MinorProfile = [6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17];
+    private static readonly float[] Window = WindowFunctions.SymmetricHann(FrameSize);
+    private static readonly (int Bin, int Lower, float UpperWeight)[] BinMap = BuildBinMap();
+
+    private readonly RealFft _fft = new(FrameSize);
+    private readonly float[] _buffer = new float[FrameSize];
+    private readonly float[] _windowed = new float[FrameSize];
+    private readonly float[] _magnitude = new float[(FrameSize / 2) + 1];
+    private readonly double[] _chroma = new double[12];
+    private readonly double[] _previous = new double[12];
+    private readonly double[] _chromaSum = new double[12];
+    private readonly double[] _intervalSum = new double[6];
+    private int _buffered;
+    private double _entropySum;
+    private double _entropySquares;
+    private double _changeSum;
+    private long _frames;
+    private long _changes;
+
+    public void Write(ReadOnlySpan<float> samples)
+    {
+        while (!samples.IsEmpty)
+        {
+            var take = Math.Min(FrameSize - _buffered, samples.Length);
+            samples[..take].CopyTo(_buffer.AsSpan(_buffered));
+            _buffered += take;
+            samples = samples[take..];
+            if (_buffered == FrameSize)
+            {
+                AnalyseFrame();
+                _buffer.AsSpan(HopSize).CopyTo(_buffer);
+                _buffered = FrameSize - HopSize;
+            }
+        }
+    }
+
+    public void WriteFeatures(Span<float> features)
+    {
+        if (_frames == 0 && _buffered > FrameSize / 8)
+        {
+            _buffer.AsSpan(_buffered).Clear(); // a very short track: analyse what there is
+            AnalyseFrame();
+        }
+
+        var n = Math.Max(_frames, 1);
+        var mean = _chromaSum.Select(s => s / n).ToArray();
+        var (_, majorScore, minorScore) = EstimateKey(mean);
+        var i = 0;
+        foreach (var share in mean.OrderDescending())
+        {
+            features[i++] = (float)share;
+        }
+
+        features[i++] = (float)(majorScore - minorScore);
+        features[i++] = (float)Math.Max(majorScore, minorScore);
+        var entropy = _entropySum / n;
+        features[i++] = (float)entropy;
+        features[i++] = (float)Math.Sqrt(Math.Max(0, (_entropySquares / n) - (entropy * entropy)));
+        features[i++] = (float)(_changeSum / Math.Max(_changes, 1));
+        for (var interval = 0; interval < 6; interval++)
+        {
+            features[i++] = (float)(_intervalSum[interval] / n);
+        }
+    }
+
+    private static (int Tonic, double Major, double Minor) EstimateKey(double[] chroma)
+    {
+        double bestMajor = double.NegativeInfinity, bestMinor = double.NegativeInfinity;
+        int majorTonic = 0, minorTonic = 0;
+        for (var tonic = 0; tonic < 12; tonic++)
+        {
+            var major = Correlation(chroma, MajorProfile, tonic);
+            var minor = Correlation(chroma, MinorProfile, tonic);
+            if (major > bestMajor)
+            {
+                (bestMajor, majorTonic) = (major, tonic);
+            }
+
+            if (minor > bestMinor)
+            {
+                (bestMinor, minorTonic) = (minor, tonic);
+            }
+        }
+
+        return (bestMajor >= bestMinor ? majorTonic : minorTonic, bestMajor, bestMinor);
+    }
+
+    private static double Correlation(double[] chroma, double[] profile, int tonic)
+    {
+        double meanChroma = chroma.Average(), meanProfile = profile.Average();
+        double num = 0, a = 0, b = 0;
+        for (var k = 0; k < 12; k++)
+        {
+            var x = chroma[(tonic + k) % 12] - meanChroma;
+            var y = profile[k] - meanProfile;
+            num += x * y;
+            a += x * x;
+            b += y * y;
+        }
+
+        return a <= 0 ? 0 : num / Math.Sqrt(a * b);
+    }
+
+    /// <summary>Each bin's two nearest pitch classes (C = 0) and the share of the upper one.</summary>
+    private static (int Bin, int Lower, float UpperWeight)[] BuildBinMap()
+    {
+        var map = new List<(int, int, float)>();
+        for (var bin = 1; bin <= FrameSize / 2; bin++)
+        {
+            var hz = bin * (double)MusicnnMelFrontEnd.SampleRate / FrameSize;
+            if (hz < LowHz || hz > HighHz)
+            {
+                continue;
+            }
+
+            var semitones = 12 * Math.Log2(hz / 261.6256);
+            var lower = (int)Math.Floor(semitones);
+            map.Add((bin, ((lower % 12) + 12) % 12, (float)(semitones - lower)));
+        }
+
+        return [.. map];
+    }
+
+    private void AnalyseFrame()
+    {
+        for (var i = 0; i < FrameSize; i++)
+        {
+            _windowed[i] = _buffer[i] * Window[i];
+        }
+
+        _fft.Magnitude(_windowed, _magnitude);
+        Array.Clear(_chroma);
+        foreach (var (bin, lower, upperWeight) in BinMap)
+        {
+            var m = _magnitude[bin];
+            _chroma[lower] += m * (1 - upperWeight);
+            _chroma[(lower + 1) % 12] += m * upperWeight;
+        }
+
+        var total = _chroma.Sum();
+        if (total <= 1e-4)
+        {
+            return; // silence: no pitch content
+        }
+
+        double entropy = 0;
+        for (var k = 0; k < 12; k++)
+        {
+            _chroma[k] /= total;
+            _chromaSum[k] += _chroma[k];
+            if (_chroma[k] > 0)
+            {
+                entropy -= _chroma[k] * Math.Log(_chroma[k]);
+            }
+        }
+
+        for (var interval = 1; interval <= 6; interval++)
+        {
+            double sum = 0;
+            for (var k = 0; k < 12; k++)
+            {
+                sum += _chroma[k] * _chroma[(k + interval) % 12];
+            }
+
+            _intervalSum[interval - 1] += sum;
+        }
+
+        entropy /= Math.Log(12);
+        _entropySum += entropy;
+        _entropySquares += entropy * entropy;
+        if (_frames > 0)
+        {
+            double dot = 0, a = 0, b = 0;
+            for (var k = 0; k < 12; k++)
+            {
+                dot += _chroma[k] * _previous[k];
+                a += _chroma[k] * _chroma[k];
+                b += _previous[k] * _previous[k];
+            }
+
+            _changeSum += 1 - (dot / Math.Sqrt(a * b));
+            _changes++;
+        }
+
+        Array.Copy(_chroma, _previous, 12);
+        _frames++;
+    }
+}

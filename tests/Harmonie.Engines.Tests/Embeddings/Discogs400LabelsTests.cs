@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Harmonie.Engines.Embeddings;
+using Harmonie.TestSupport;
+
+namespace Harmonie.Engines.Tests.Embeddings;
+
+public sealed class Discogs400LabelsTests
+{
+    [Fact]
+    public void Bundled_labels_are_the_shared_list_of_400_genre_style_strings()
+    {
+        using var shared = File.OpenRead(Path.Combine(SharedTestData.ModelsDirectory, "discogs400-labels.json"));
+        var expected = Discogs400Labels.ReadClasses(shared);
+
+        Assert.NotNull(expected);
+        Assert.Equal(expected, Discogs400Labels.Bundled);
+        Assert.All(Discogs400Labels.Bundled, label => Assert.Contains("---", label, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Metadata_json_with_400_classes_wins()
+    {
+        using var dir = new TempDirectory();
+        var classes = Enumerable.Range(0, 400).Select(i => $"Genre---Style {i:D3}").ToArray();
+        var path = TinyEffnetModels.WriteMetadata(dir.Combine("meta.json"), classes);
+
+        var (labels, source) = Discogs400Labels.Load(path);
+
+        Assert.Equal(classes, labels);
+        Assert.Equal("meta.json", source);
+    }
+
+    [Theory]
+    [InlineData(399)]
+    [InlineData(401)]
+    public void Metadata_json_without_exactly_400_classes_falls_back_to_the_bundled_list(int count)
+    {
+        using var dir = new TempDirectory();
+        var path = TinyEffnetModels.WriteMetadata(dir.Combine("meta.json"), Enumerable.Range(0, count).Select(i => $"x{i}"));
+
+        var (labels, source) = Discogs400Labels.Load(path);
+
+        Assert.Same(Discogs400Labels.Bundled, labels);
+        Assert.Contains("bundled", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unparsable_metadata_falls_back_to_the_bundled_list()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.Combine("meta.json"), "{ not json");
+
+        var (labels, _) = Discogs400Labels.Load(dir.Combine("meta.json"));
+
+        Assert.Same(Discogs400Labels.Bundled, labels);
+        Assert.ThrowsAny<JsonException>(() => Discogs400Labels.ReadClasses(new MemoryStream("{ not json"u8.ToArray())));
+    }
+}
