@@ -43,7 +43,9 @@ public sealed class TrackAnalyzer(
             Tags = tags,
             Descriptors = descriptorSession.Complete(),
             Embedding = embedding,
-            Styles = embedding?.StyleActivations is { } activations ? embeddings.SelectStyles(activations) : [],
+            Styles = embedding?.StyleActivations is { } activations && embeddings.StyleLabels is { } labels
+                ? StyleRows.Select(activations, labels)
+                : [],
             Fingerprint = kind == AnalysisKind.Full ? await TryFingerprintAsync(path, cancellationToken).ConfigureAwait(false) : null,
         };
     }

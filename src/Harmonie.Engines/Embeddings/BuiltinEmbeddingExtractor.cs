@@ -18,6 +18,8 @@ public sealed class BuiltinEmbeddingExtractor : IEmbeddingExtractor
 
     public bool ProducesStyles => false;
 
+    public IReadOnlyList<string>? StyleLabels => null;
+
     public IEmbeddingSession Begin() => new BuiltinEmbeddingSession();
 
     /// <summary>Names of the raw features in vector order (for documentation and the standardisation fit).</summary>

@@ -1,5 +1,3 @@
-using Harmonie.Analysis;
-
 namespace Harmonie.Engines.Embeddings;
 
 /// <summary>An embedding model; thread-safe, loaded once per process.</summary>
@@ -16,6 +14,6 @@ public interface IEmbeddingExtractor
     /// <summary>Starts one track. The session receives 44.1 kHz mono PCM.</summary>
     IEmbeddingSession Begin();
 
-    /// <summary>The stored style rows for a style vector (top ≤ 10 labels with probability ≥ 0.05); empty without styles.</summary>
-    IReadOnlyList<StyleScore> SelectStyles(ReadOnlySpan<float> activations);
+    /// <summary>The Discogs-400 labels in the order of the style vector; null when the model yields no styles.</summary>
+    IReadOnlyList<string>? StyleLabels { get; }
 }

@@ -13,7 +13,6 @@ public static class HarmonieCommandLine
             ScanCommand.Create(),
             StatusCommand.Create(),
             ScansCommand.Create(),
-            BenchCommand.Create(),
         };
         root.SetAction((_, ct) => ServeCommand.RunAsync(ct));
         // The host (serve) and the scan command handle SIGINT/SIGTERM themselves.

@@ -1,7 +1,7 @@
 using Harmonie.Analysis;
 using Harmonie.Engines.Audio;
 using Harmonie.Engines.Descriptors;
-using Harmonie.Engines.Descriptors.Evaluation;
+using Harmonie.TestSupport.Evaluation;
 using Harmonie.TestSupport;
 
 namespace Harmonie.Engines.Tests.Descriptors;

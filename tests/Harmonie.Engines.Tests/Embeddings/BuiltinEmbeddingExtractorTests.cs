@@ -1,6 +1,7 @@
 using Harmonie.Engines.Audio;
 using Harmonie.Engines.Embeddings;
 using Harmonie.TestSupport;
+using Harmonie.TestSupport.Evaluation;
 
 namespace Harmonie.Engines.Tests.Embeddings;
 
@@ -68,7 +69,7 @@ public sealed class BuiltinEmbeddingExtractorTests
         }
 
         // The band-limited 11 kHz copy loses everything above 5.5 kHz, yet must still find its original first.
-        var paths = clips.Select(c => c.RelativePath).ToList();
+        var paths = clips.Select(c => c.Path).ToList();
         Assert.Equal("tricky/format.mp3", paths[NearestNeighbour(items, paths.IndexOf("tricky/format_11k_mono.wav"))]);
         Assert.StartsWith("tricky/loudness_", paths[NearestNeighbour(items, paths.IndexOf("tricky/loudness_very_quiet.ogg"))], StringComparison.Ordinal);
 

@@ -1,4 +1,4 @@
-namespace Harmonie.Engines.Descriptors.Evaluation;
+namespace Harmonie.TestSupport.Evaluation;
 
 /// <summary>Accuracy and agreement figures of one descriptor implementation on the labelled clips.</summary>
 public sealed record DescriptorScorecard

@@ -1,4 +1,4 @@
-namespace Harmonie.Engines.Descriptors.Evaluation;
+namespace Harmonie.TestSupport.Evaluation;
 
 /// <summary>Pearson and Spearman (average ranks for ties) correlation coefficients.</summary>
 public static class Correlation

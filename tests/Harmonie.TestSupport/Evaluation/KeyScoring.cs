@@ -1,4 +1,6 @@
-namespace Harmonie.Engines.Descriptors.Evaluation;
+using Harmonie.Engines.Descriptors;
+
+namespace Harmonie.TestSupport.Evaluation;
 
 /// <summary>MIREX key score: 1 same key, 0.5 a fifth away in the same mode, 0.3 relative, 0.2 parallel, else 0.</summary>
 public static class KeyScoring

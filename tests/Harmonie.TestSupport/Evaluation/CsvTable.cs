@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Harmonie.Engines.Descriptors.Evaluation;
+namespace Harmonie.TestSupport.Evaluation;
 
 /// <summary>A small RFC 4180 CSV reader (quoted fields, commas and quotes inside quotes) for label files.</summary>
 public sealed class CsvTable

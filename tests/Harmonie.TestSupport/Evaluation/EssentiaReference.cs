@@ -1,6 +1,6 @@
 using Harmonie.Analysis;
 
-namespace Harmonie.Engines.Descriptors.Evaluation;
+namespace Harmonie.TestSupport.Evaluation;
 
 /// <summary>What Essentia computed for one clip (a row of <c>dev_descriptors.csv</c>), with the original's profile.</summary>
 public sealed record EssentiaReference(string Path, AudioDescriptors? Descriptors, string? Error)

@@ -4,9 +4,9 @@ using System.Globalization;
 using Harmonie.Analysis;
 using Harmonie.Engines.Audio;
 using Harmonie.Engines.Descriptors;
-using Harmonie.Engines.Descriptors.Evaluation;
+using Harmonie.TestSupport.Evaluation;
 
-namespace Harmonie.Silo.Benchmarks;
+namespace Harmonie.Bench;
 
 /// <summary>
 /// <c>harmonie bench descriptors &lt;folder&gt; [--labels labels.csv] [--reference dev_descriptors.csv]</c>:

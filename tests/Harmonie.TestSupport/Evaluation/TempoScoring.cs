@@ -1,4 +1,4 @@
-namespace Harmonie.Engines.Descriptors.Evaluation;
+namespace Harmonie.TestSupport.Evaluation;
 
 /// <summary>The usual tempo accuracy measures (MIREX): a ±4 % tolerance around the reference or its relatives.</summary>
 public static class TempoScoring

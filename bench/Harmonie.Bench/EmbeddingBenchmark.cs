@@ -7,8 +7,9 @@ using Harmonie.Engines.Audio;
 using Harmonie.Engines.Dsp;
 using Harmonie.Engines.Embeddings;
 using Harmonie.TestSupport;
+using Harmonie.TestSupport.Evaluation;
 
-namespace Harmonie.Silo.Benchmarks;
+namespace Harmonie.Bench;
 
 /// <summary>
 /// <c>harmonie bench embedding [folder]</c>: front-end accuracy against Essentia, CPU cost per 4-minute
@@ -66,7 +67,7 @@ public static class EmbeddingBenchmark
             if (featuresFile is not null)
             {
                 // path|family|raw features, for studying the features offline.
-                File.WriteAllLines(featuresFile, clips.Select((c, i) => $"{c.RelativePath}|{c.Family}|{string.Join(',', raw[i].Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}"));
+                File.WriteAllLines(featuresFile, clips.Select((c, i) => $"{c.Path}|{c.Family}|{string.Join(',', raw[i].Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}"));
             }
 
             return 0;

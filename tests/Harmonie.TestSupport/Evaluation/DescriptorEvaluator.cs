@@ -1,6 +1,6 @@
 using Harmonie.Analysis;
 
-namespace Harmonie.Engines.Descriptors.Evaluation;
+namespace Harmonie.TestSupport.Evaluation;
 
 /// <summary>
 /// Scores descriptor results against the labels the way the Essentia reference was scored

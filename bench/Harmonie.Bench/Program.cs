@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Harmonie.Bench;
+
+var root = new RootCommand("harmonie-bench: measurements for docs/BENCHMARKS.md")
+{
+    DescriptorBenchmark.CreateCommand(),
+    EmbeddingBenchmark.CreateCommand(),
+};
+return await root.Parse(args).InvokeAsync();
