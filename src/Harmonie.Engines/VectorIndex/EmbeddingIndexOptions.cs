@@ -1,0 +1,59 @@
+namespace Harmonie.Engines.VectorIndex;
+
+/// <summary>Tuning of an <see cref="EmbeddingIndex"/>. The defaults suit 1280-d embeddings on a small machine.</summary>
+public sealed record EmbeddingIndexOptions
+{
+    /// <summary>Storage of the graph's own vector copy (scores always come from the float32 copy).</summary>
+    public VectorQuantization Quantization { get; init; } = VectorQuantization.Float16;
+
+    /// <summary>HNSW M: links per node. More links cost memory and build time and raise recall.</summary>
+    public int Connectivity { get; init; } = 16;
+
+    /// <summary>HNSW efConstruction.</summary>
+    public int ExpansionAdd { get; init; } = 128;
+
+    /// <summary>HNSW ef at query time. USearch does not persist it, so the index sets it again after a load.</summary>
+    public int ExpansionSearch { get; init; } = 128;
+
+    /// <summary>Candidates fetched from the graph beyond k, so the exact re-rank can fix the graph's order.</summary>
+    public int RerankCandidates { get; init; } = 32;
+
+    /// <summary>Up to this many vectors, <see cref="VectorSearchStrategy.Auto"/> scans exactly instead of using the graph.</summary>
+    public int ExactSearchMaxCount { get; init; } = 20_000;
+
+    /// <summary>An allowed set of at most this many ids is scanned exactly (a graph walk would mostly visit filtered-out nodes).</summary>
+    public int FilteredExactMaxCount { get; init; } = 5_000;
+
+    /// <summary>An allowed set smaller than this fraction of the index is scanned exactly.</summary>
+    public double FilteredExactMaxFraction { get; init; } = 0.02;
+
+    public VectorSearchStrategy SearchStrategy { get; init; } = VectorSearchStrategy.Auto;
+
+    /// <summary>Graph searches that may run at once (USearch has a fixed number of per-thread search contexts).</summary>
+    public int SearchThreadSlots { get; init; } = 64;
+
+    /// <summary>Threads that insert into the graph during a batch upsert or a rebuild.</summary>
+    public int BuildThreads { get; init; } = Environment.ProcessorCount;
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Connectivity, 2, nameof(Connectivity));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ExpansionAdd, nameof(ExpansionAdd));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ExpansionSearch, nameof(ExpansionSearch));
+        ArgumentOutOfRangeException.ThrowIfNegative(RerankCandidates, nameof(RerankCandidates));
+        ArgumentOutOfRangeException.ThrowIfNegative(ExactSearchMaxCount, nameof(ExactSearchMaxCount));
+        ArgumentOutOfRangeException.ThrowIfNegative(FilteredExactMaxCount, nameof(FilteredExactMaxCount));
+        ArgumentOutOfRangeException.ThrowIfNegative(FilteredExactMaxFraction, nameof(FilteredExactMaxFraction));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SearchThreadSlots, nameof(SearchThreadSlots));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BuildThreads, nameof(BuildThreads));
+        if (!Enum.IsDefined(Quantization))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Quantization), Quantization, "Unknown quantization.");
+        }
+
+        if (!Enum.IsDefined(SearchStrategy))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SearchStrategy), SearchStrategy, "Unknown search strategy.");
+        }
+    }
+}
