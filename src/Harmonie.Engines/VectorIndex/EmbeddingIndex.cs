@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics.Tensors;
 
 namespace Harmonie.Engines.VectorIndex;
 
@@ -13,6 +14,12 @@ public sealed class EmbeddingIndex : IDisposable
 {
     // Exclusion sets up to this size are handled by over-fetching instead of a per-node callback.
     private const int SmallExclusionLimit = 64;
+
+    // Extra candidates the float32 scan passes on to the float64 re-score.
+    private const int ScanRescoreMargin = 16;
+
+    // Below this many rows per thread, splitting a scan costs more than it saves.
+    private const int ParallelScanMinRows = 4096;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly VectorRowStore _store;
@@ -217,12 +224,66 @@ public sealed class EmbeddingIndex : IDisposable
     /// permits, by score descending then id ascending. Negative scores are included.
     /// </summary>
     /// <exception cref="ArgumentException">The query's dimension differs from the index's.</exception>
-    public IReadOnlyList<VectorMatch> Search(ReadOnlySpan<float> query, int k, VectorFilter? filter = null) =>
-        SearchCore(query, k, filter ?? VectorFilter.None, Options.SearchStrategy);
+    public IReadOnlyList<VectorMatch> Search(ReadOnlySpan<float> query, int k, VectorFilter? filter = null)
+    {
+        RequireDimension(query.Length, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        var buffer = ArrayPool<float>.Shared.Rent(Dimension);
+        try
+        {
+            VectorMath.Normalise(query, buffer.AsSpan(0, Dimension));
+            return Read(() => SearchNormalised(buffer.AsSpan(0, Dimension), k, filter ?? VectorFilter.None, Options.SearchStrategy));
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Matches for the stored vector of <paramref name="id"/> (used as is, like the original's cached row), or
+    /// null when the id is not indexed. The id itself is a candidate unless <paramref name="filter"/> excludes it.
+    /// </summary>
+    public IReadOnlyList<VectorMatch>? SearchSimilarTo(long id, int k, VectorFilter? filter = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        var buffer = ArrayPool<float>.Shared.Rent(Dimension);
+        try
+        {
+            return Read(() =>
+            {
+                if (!_store.TryGetRow(id, out var row))
+                {
+                    return null;
+                }
+
+                var query = buffer.AsSpan(0, Dimension);
+                _store.Row(row).CopyTo(query);
+                return SearchNormalised(query, k, filter ?? VectorFilter.None, Options.SearchStrategy);
+            });
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>The same result as <see cref="Search"/> by scanning every permitted vector (ground truth).</summary>
-    public IReadOnlyList<VectorMatch> SearchExact(ReadOnlySpan<float> query, int k, VectorFilter? filter = null) =>
-        SearchCore(query, k, filter ?? VectorFilter.None, VectorSearchStrategy.Exact);
+    public IReadOnlyList<VectorMatch> SearchExact(ReadOnlySpan<float> query, int k, VectorFilter? filter = null)
+    {
+        RequireDimension(query.Length, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        var buffer = ArrayPool<float>.Shared.Rent(Dimension);
+        try
+        {
+            VectorMath.Normalise(query, buffer.AsSpan(0, Dimension));
+            return Read(() => SearchNormalised(buffer.AsSpan(0, Dimension), k, filter ?? VectorFilter.None, VectorSearchStrategy.Exact));
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>
     /// Writes a snapshot (vectors, ids, <paramref name="watermark"/> and the graph) into
@@ -399,48 +460,28 @@ public sealed class EmbeddingIndex : IDisposable
         EmbeddingIndexSnapshot.DeleteStaleFiles(directory, generation);
     }
 
-    private IReadOnlyList<VectorMatch> SearchCore(ReadOnlySpan<float> query, int k, VectorFilter filter, VectorSearchStrategy strategy)
+    /// <summary>Runs under the read lock.</summary>
+    private VectorMatch[] SearchNormalised(ReadOnlySpan<float> normalised, int k, VectorFilter filter, VectorSearchStrategy strategy)
     {
-        RequireDimension(query.Length, nameof(query));
-        ArgumentOutOfRangeException.ThrowIfNegative(k);
-        var buffer = ArrayPool<float>.Shared.Rent(Dimension);
-        try
+        if (k == 0 || _store.Count == 0 || filter.Allowed is { Count: 0 })
         {
-            var normalised = buffer.AsSpan(0, Dimension);
-            VectorMath.Normalise(query, normalised);
-            _lock.EnterReadLock();
-            try
-            {
-                ThrowIfDisposed();
-                if (k == 0 || _store.Count == 0 || filter.Allowed is { Count: 0 })
-                {
-                    return [];
-                }
-
-                if (_graph is null || !UseGraph(normalised, filter, strategy))
-                {
-                    return ScanExact(normalised, k, filter);
-                }
-
-                Interlocked.Increment(ref _graphSearches);
-                var fromGraph = SearchGraph(_graph, normalised, k, filter);
-                if (fromGraph is null)
-                {
-                    Interlocked.Increment(ref _graphFallbacks);
-                    return ScanExact(normalised, k, filter);
-                }
-
-                return fromGraph;
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
+            return [];
         }
-        finally
+
+        if (_graph is null || !UseGraph(normalised, filter, strategy))
         {
-            ArrayPool<float>.Shared.Return(buffer);
+            return ScanExact(normalised, k, filter);
         }
+
+        Interlocked.Increment(ref _graphSearches);
+        var fromGraph = SearchGraph(_graph, normalised, k, filter);
+        if (fromGraph is null)
+        {
+            Interlocked.Increment(ref _graphFallbacks);
+            return ScanExact(normalised, k, filter);
+        }
+
+        return fromGraph;
     }
 
     private bool UseGraph(ReadOnlySpan<float> normalisedQuery, VectorFilter filter, VectorSearchStrategy strategy)
@@ -466,8 +507,7 @@ public sealed class EmbeddingIndex : IDisposable
             return false;
         }
 
-        return filter.Allowed is not { } allowed
-            || (allowed.Count > Options.FilteredExactMaxCount && allowed.Count >= Options.FilteredExactMaxFraction * _store.Count);
+        return filter.Allowed is not { } allowed || allowed.Count > Options.FilteredExactMaxCount;
     }
 
     /// <summary>Graph candidates re-ranked exactly; null when the graph found too few permitted ids.</summary>
@@ -493,29 +533,71 @@ public sealed class EmbeddingIndex : IDisposable
         return top.Count < Math.Min(k, permittedUpperBound) ? null : top.ToSortedArray();
     }
 
+    /// <summary>
+    /// Exact scan: a float32 SIMD pass picks a few more than k candidates, which are then scored in float64
+    /// (the float32 pass is cheaper; scores closer than its rounding error are the only ones it could misorder,
+    /// and the spare candidates absorb those). Large scans are split over <see cref="EmbeddingIndexOptions.ScanThreads"/>.
+    /// </summary>
     private VectorMatch[] ScanExact(ReadOnlySpan<float> query, int k, VectorFilter filter)
     {
-        var top = new TopMatches(k);
+        var queryArray = query.ToArray();
+        int[]? rows = null;
+        var rowCount = _store.Count;
         if (filter.Allowed is { } allowed && allowed.Count < _store.Count)
         {
+            rows = new int[allowed.Count];
+            rowCount = 0;
             foreach (var id in allowed)
             {
                 if (!filter.Excluded.Contains(id) && _store.TryGetRow(id, out var row))
                 {
-                    top.Offer(id, VectorMath.Dot(query, _store.Row(row)));
+                    rows[rowCount++] = row;
                 }
             }
 
-            return top.ToSortedArray();
+            // Ascending rows read memory front to back.
+            Array.Sort(rows, 0, rowCount);
+            filter = VectorFilter.None;
         }
 
-        var unfiltered = filter.Allowed is null && filter.Excluded.Count == 0;
-        var ids = _store.Ids;
-        for (var row = 0; row < ids.Length; row++)
+        var keep = k + ScanRescoreMargin;
+        var partitions = Math.Clamp(rowCount / ParallelScanMinRows, 1, Options.ScanThreads);
+        var partial = new VectorMatch[partitions][];
+        if (partitions == 1)
         {
-            if (unfiltered || filter.Permits(ids[row]))
+            partial[0] = ScanPartition(queryArray, rows, 0, rowCount, keep, filter);
+        }
+        else
+        {
+            Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
             {
-                top.Offer(ids[row], VectorMath.Dot(query, _store.Row(row)));
+                var start = (int)((long)rowCount * p / partitions);
+                var end = (int)((long)rowCount * (p + 1) / partitions);
+                partial[p] = ScanPartition(queryArray, rows, start, end, keep, filter);
+            });
+        }
+
+        var top = new TopMatches(k);
+        foreach (var candidate in partial.SelectMany(p => p).Order(Comparer<VectorMatch>.Create(VectorMatch.CompareBestFirst)).Take(keep))
+        {
+            _store.TryGetRow(candidate.Id, out var row);
+            top.Offer(candidate.Id, VectorMath.Dot(query, _store.Row(row)));
+        }
+
+        return top.ToSortedArray();
+    }
+
+    private VectorMatch[] ScanPartition(float[] query, int[]? rows, int start, int end, int keep, VectorFilter filter)
+    {
+        var top = new TopMatches(keep);
+        var unfiltered = filter.Allowed is null && filter.Excluded.Count == 0;
+        for (var i = start; i < end; i++)
+        {
+            var row = rows is null ? i : rows[i];
+            var id = _store.IdAt(row);
+            if (unfiltered || filter.Permits(id))
+            {
+                top.Offer(id, TensorPrimitives.Dot(query, _store.Row(row)));
             }
         }
 

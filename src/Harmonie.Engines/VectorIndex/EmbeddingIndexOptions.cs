@@ -21,16 +21,19 @@ public sealed record EmbeddingIndexOptions
     /// <summary>Up to this many vectors, <see cref="VectorSearchStrategy.Auto"/> scans exactly instead of using the graph.</summary>
     public int ExactSearchMaxCount { get; init; } = 20_000;
 
-    /// <summary>An allowed set of at most this many ids is scanned exactly (a graph walk would mostly visit filtered-out nodes).</summary>
-    public int FilteredExactMaxCount { get; init; } = 5_000;
-
-    /// <summary>An allowed set smaller than this fraction of the index is scanned exactly.</summary>
-    public double FilteredExactMaxFraction { get; init; } = 0.02;
+    /// <summary>
+    /// An allowed set of at most this many ids is scanned exactly instead of walking the graph with a filter
+    /// (the walk mostly visits filtered-out nodes: 13 ms vs 1.8 ms unfiltered for a 10 % style filter at 100k).
+    /// </summary>
+    public int FilteredExactMaxCount { get; init; } = 50_000;
 
     public VectorSearchStrategy SearchStrategy { get; init; } = VectorSearchStrategy.Auto;
 
     /// <summary>Graph searches that may run at once (USearch has a fixed number of per-thread search contexts).</summary>
     public int SearchThreadSlots { get; init; } = 64;
+
+    /// <summary>Threads one large exact scan is split over (it is memory-bound; more threads cut its latency).</summary>
+    public int ScanThreads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Threads that insert into the graph during a batch upsert or a rebuild.</summary>
     public int BuildThreads { get; init; } = Environment.ProcessorCount;
@@ -43,9 +46,9 @@ public sealed record EmbeddingIndexOptions
         ArgumentOutOfRangeException.ThrowIfNegative(RerankCandidates, nameof(RerankCandidates));
         ArgumentOutOfRangeException.ThrowIfNegative(ExactSearchMaxCount, nameof(ExactSearchMaxCount));
         ArgumentOutOfRangeException.ThrowIfNegative(FilteredExactMaxCount, nameof(FilteredExactMaxCount));
-        ArgumentOutOfRangeException.ThrowIfNegative(FilteredExactMaxFraction, nameof(FilteredExactMaxFraction));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SearchThreadSlots, nameof(SearchThreadSlots));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BuildThreads, nameof(BuildThreads));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ScanThreads, nameof(ScanThreads));
         if (!Enum.IsDefined(Quantization))
         {
             throw new ArgumentOutOfRangeException(nameof(Quantization), Quantization, "Unknown quantization.");

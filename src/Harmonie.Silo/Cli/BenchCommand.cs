@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Harmonie.Silo.Benchmarks;
 
 namespace Harmonie.Silo.Cli;
 
@@ -18,6 +19,6 @@ public static class BenchCommand
 
     private static IEnumerable<Command> Benchmarks()
     {
-        yield break;
+        yield return VectorIndexBenchmark.CreateCommand();
     }
 }

@@ -84,6 +84,25 @@ public sealed class EmbeddingIndexSearchTests
         Assert.Empty(index.Search(query, 0));
     }
 
+    [Theory]
+    [MemberData(nameof(Strategies))]
+    public void SearchSimilarToUsesTheStoredVectorAndReturnsNullForUnknownIds(VectorSearchStrategy strategy)
+    {
+        using var index = new EmbeddingIndex(3, new EmbeddingIndexOptions { SearchStrategy = strategy });
+        index.Upsert(10, [1, 0.2f, 0]);
+        index.Upsert(11, [1, 0.1f, 0]);
+        index.Upsert(12, [0, 0, 1]);
+
+        var withSelf = index.SearchSimilarTo(10, 2);
+        var withoutSelf = index.SearchSimilarTo(10, 2, VectorFilter.Excluding(10));
+
+        Assert.NotNull(withSelf);
+        Assert.Equal([10L, 11L], withSelf.Select(m => m.Id));
+        Assert.Equal(1.0, withSelf[0].Score, 6);
+        Assert.Equal([11L, 12L], withoutSelf!.Select(m => m.Id));
+        Assert.Null(index.SearchSimilarTo(99, 2));
+    }
+
     [Fact]
     public void DimensionMismatchIsAnArgumentError()
     {
@@ -143,6 +162,7 @@ public sealed class EmbeddingIndexSearchTests
             hits += actual.Select(m => m.Id).Intersect(expected.Select(m => m.Id)).Count();
             identicalLists += expected.SequenceEqual(actual) ? 1 : 0;
             AssertExactlyScoredAndOrdered(exact, query, actual);
+            AssertExactlyScoredAndOrdered(exact, query, expected);
         }
 
         var recall = hits / 2000.0;
@@ -176,6 +196,27 @@ public sealed class EmbeddingIndexSearchTests
 
         Assert.True(hits >= 990, $"filtered recall@10 {hits / 1000.0:F3}");
         Assert.Equal((100L, 0L), index.GraphStatistics);
+    }
+
+    [Fact]
+    public void ASplitScanFindsTheSameMatchesAsASingleThreadedOne()
+    {
+        const int Dimension = 8;
+        const int Count = 20_000;
+        var vectors = ClusteredVectors.Generate(Count, Dimension, clusters: 50, noise: 0.4, seed: 13);
+        var ids = Enumerable.Range(0, Count).Select(i => (long)(Count - i)).ToArray();
+        using var single = new EmbeddingIndex(Dimension, ExactOnly with { ScanThreads = 1 });
+        using var split = new EmbeddingIndex(Dimension, ExactOnly with { ScanThreads = 3 });
+        single.UpsertRange(ids, vectors);
+        split.UpsertRange(ids, vectors);
+        var allowed = new VectorFilter(ids.Where(id => id % 3 != 0).ToHashSet(), new HashSet<long> { 5, 6, 7 });
+
+        for (var q = 0; q < 20; q++)
+        {
+            var query = vectors.AsSpan(q * 997 * Dimension, Dimension);
+            Assert.Equal(single.Search(query, 25), split.Search(query, 25));
+            Assert.Equal(single.Search(query, 25, allowed), split.Search(query, 25, allowed));
+        }
     }
 
     [Fact]
