@@ -32,8 +32,11 @@ public sealed record EmbeddingIndexOptions
     /// <summary>Graph searches that may run at once (USearch has a fixed number of per-thread search contexts).</summary>
     public int SearchThreadSlots { get; init; } = 64;
 
-    /// <summary>Threads one large exact scan is split over (it is memory-bound; more threads cut its latency).</summary>
-    public int ScanThreads { get; init; } = Environment.ProcessorCount;
+    /// <summary>
+    /// Threads one large exact scan is split over. More cut its latency on an idle machine, but the service
+    /// runs many queries (and analysis) at once, where splitting only adds scheduling delay: default 1.
+    /// </summary>
+    public int ScanThreads { get; init; } = 1;
 
     /// <summary>Threads that insert into the graph during a batch upsert or a rebuild.</summary>
     public int BuildThreads { get; init; } = Environment.ProcessorCount;
