@@ -5,5 +5,6 @@ var root = new RootCommand("harmonie-bench: measurements for docs/BENCHMARKS.md"
 {
     DescriptorBenchmark.CreateCommand(),
     EmbeddingBenchmark.CreateCommand(),
+    VectorIndexBenchmark.CreateCommand(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,121 @@
+namespace Harmonie.Engines.VectorIndex;
+
+/// <summary>
+/// The engine's float32 normalised vectors, packed densely in row order (a removal moves the last row into
+/// the hole) so an exact scan reads contiguous memory. Rows live in fixed-size chunks: no single array
+/// approaches the 2 GB limit at a million 1280-d vectors, and growth never copies existing rows.
+/// Not synchronised: the owner locks.
+/// </summary>
+internal sealed class VectorRowStore
+{
+    public const int RowsPerChunk = 4096;
+
+    private readonly int _dimension;
+    private readonly List<float[]> _chunks = [];
+    private readonly Dictionary<long, int> _rowById = [];
+    private long[] _ids = new long[RowsPerChunk];
+
+    public VectorRowStore(int dimension)
+    {
+        _dimension = dimension;
+    }
+
+    public int Count { get; private set; }
+
+    public long VectorBytes => (long)_chunks.Count * RowsPerChunk * _dimension * sizeof(float);
+
+    public bool Contains(long id) => _rowById.ContainsKey(id);
+
+    public bool TryGetRow(long id, out int row) => _rowById.TryGetValue(id, out row);
+
+    public long IdAt(int row) => _ids[row];
+
+    public Span<float> Row(int row) =>
+        _chunks[row / RowsPerChunk].AsSpan(row % RowsPerChunk * _dimension, _dimension);
+
+    /// <summary>The rows of one chunk that are in use, for sequential scans and snapshot writes.</summary>
+    public Span<float> ChunkRows(int chunk)
+    {
+        var rows = Math.Min(RowsPerChunk, Count - (chunk * RowsPerChunk));
+        return _chunks[chunk].AsSpan(0, Math.Max(rows, 0) * _dimension);
+    }
+
+    public int UsedChunkCount => (Count + RowsPerChunk - 1) / RowsPerChunk;
+
+    public ReadOnlySpan<long> Ids => _ids.AsSpan(0, Count);
+
+    /// <summary>Stores an already-normalised vector; returns its row and whether the id was present before.</summary>
+    public int Set(long id, ReadOnlySpan<float> normalised, out bool replaced)
+    {
+        replaced = _rowById.TryGetValue(id, out var row);
+        if (!replaced)
+        {
+            row = Count;
+            EnsureRows(row + 1);
+            _ids[row] = id;
+            _rowById[id] = row;
+            Count++;
+        }
+
+        normalised.CopyTo(Row(row));
+        return row;
+    }
+
+    public bool Remove(long id)
+    {
+        if (!_rowById.Remove(id, out var row))
+        {
+            return false;
+        }
+
+        var last = Count - 1;
+        if (row != last)
+        {
+            var movedId = _ids[last];
+            Row(last).CopyTo(Row(row));
+            _ids[row] = movedId;
+            _rowById[movedId] = row;
+        }
+
+        Row(last).Clear();
+        Count--;
+        return true;
+    }
+
+    /// <summary>Claims rows for ids read from a snapshot; the caller then fills <see cref="ChunkRows"/>.</summary>
+    public void InitialiseIds(ReadOnlySpan<long> ids)
+    {
+        if (Count != 0)
+        {
+            throw new InvalidOperationException("The store already holds vectors.");
+        }
+
+        EnsureRows(ids.Length);
+        for (var row = 0; row < ids.Length; row++)
+        {
+            if (!_rowById.TryAdd(ids[row], row))
+            {
+                throw new InvalidDataException($"Snapshot lists id {ids[row]} twice.");
+            }
+
+            _ids[row] = ids[row];
+        }
+
+        Count = ids.Length;
+    }
+
+    public void EnsureRows(int rows)
+    {
+        while (_chunks.Count * RowsPerChunk < rows)
+        {
+            _chunks.Add(new float[RowsPerChunk * _dimension]);
+        }
+
+        if (_ids.Length < rows)
+        {
+            Array.Resize(ref _ids, Math.Max(rows, _ids.Length * 2));
+        }
+
+        _rowById.EnsureCapacity(rows);
+    }
+}
