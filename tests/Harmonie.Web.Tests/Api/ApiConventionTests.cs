@@ -56,17 +56,28 @@ public sealed class ApiConventionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_scan_returns_the_state_and_a_second_post_is_a_no_op()
+    public async Task A_post_while_scanning_is_a_no_op_and_returns_the_live_state()
     {
-        using var first = await _server.Client.PostAsync("api/v1/scan", null);
-        using var second = await _server.Client.PostAsync("api/v1/scan?force=true", null);
+        using var library = GeneratedLibrary.Create();
+        await using var server = await HarmonieTestServer.StartAsync([library.Root]);
+
+        using var first = await server.Client.PostAsync("api/v1/scan", null);
+        using var second = await server.Client.PostAsync("api/v1/scan?force=true", null);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Contains((string?)JsonNode.Parse(await second.Content.ReadAsStringAsync())!["state"], new[] { "idle", "scanning" });
-        await _server.WaitForIdleAsync(TimeSpan.FromSeconds(30));
-        var history = await _server.GetJsonAsync("api/v1/scans");
+        Assert.Equal("scanning", (string?)JsonNode.Parse(await first.Content.ReadAsStringAsync())!["state"]);
+        Assert.Equal("scanning", (string?)JsonNode.Parse(await second.Content.ReadAsStringAsync())!["state"]);
+        await server.WaitForIdleAsync(TimeSpan.FromMinutes(2));
+        var history = await server.GetJsonAsync("api/v1/scans");
         Assert.Equal(1, (long)history["total"]!);
+        Assert.False((bool)history["items"]![0]!["forced"]!);
+    }
+
+    [Fact]
+    public async Task Post_scan_rejects_a_non_boolean_force()
+    {
+        using var response = await _server.Client.PostAsync("api/v1/scan?force=perhaps", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
     }
 
     [Theory]
@@ -114,7 +125,7 @@ public sealed class ApiConventionTests : IAsyncLifetime
         Assert.DoesNotContain(paths, p => p.StartsWith("/dashboard", StringComparison.Ordinal));
 
         var docs = await _server.Client.GetStringAsync("docs/");
-        Assert.Contains("/openapi.json", docs);
+        Assert.Contains("openapi.json", docs);
         Assert.DoesNotContain("fonts.scalar.com", docs);
     }
 
