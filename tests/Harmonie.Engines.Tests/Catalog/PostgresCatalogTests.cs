@@ -115,6 +115,8 @@ public sealed class PostgresCatalogTests : CatalogContractTests
         }
 
         Assert.Equal(PostgresSchema.Version, await PostgresSchema.ReadVersionAsync(dataSource, _ct));
+        Assert.Contains($"pg_advisory_xact_lock({PostgresSchema.AdvisoryLockKey})", PostgresSchema.Script);
+        Assert.DoesNotContain("{{", PostgresSchema.Script);
         await using var queries = dataSource.CreateCommand("SELECT count(*) FROM orleansquery");
         Assert.Equal(14L, await queries.ExecuteScalarAsync(_ct));
     }
