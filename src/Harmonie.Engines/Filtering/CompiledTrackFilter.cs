@@ -73,8 +73,8 @@ public sealed class CompiledTrackFilter
         return _bpm.Contains(descriptors.Bpm)
             && _danceability.Contains(descriptors.Danceability)
             && _loudness.Contains(descriptors.Loudness)
-            && (!_constrainsKey || MatchesKey(descriptors.Key))
-            && (_scale is null || string.Equals(descriptors.Scale, _scale, StringComparison.OrdinalIgnoreCase));
+            && (!_constrainsKey || MatchesKey(descriptors.Key, descriptors.Key is null ? -1 : PitchClass.Of(descriptors.Key)))
+            && MatchesScale(descriptors.Scale);
     }
 
     /// <summary>The genre/style half of the filter over stored style rows (any order).</summary>
@@ -153,14 +153,30 @@ public sealed class CompiledTrackFilter
         return false;
     }
 
-    private bool MatchesKey(string? key)
+    internal ReadOnlySpan<StyleLabelPattern> StylePatterns => _stylePatterns;
+
+    internal bool RequiresEveryStylePattern => _requireEveryStylePattern;
+
+    internal double StyleMin => _styleMin;
+
+    internal bool MatchesDescriptorValues(double bpm, double danceability, double loudness) =>
+        _bpm.Contains(bpm) && _danceability.Contains(danceability) && _loudness.Contains(loudness);
+
+    internal bool MatchesScale(string? scale) => _scale is null || string.Equals(scale, _scale, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Key test with the stored key's pitch class already known (-1 when it is not a note name).</summary>
+    internal bool MatchesKey(string? key, int pitchClass)
     {
+        if (!_constrainsKey)
+        {
+            return true;
+        }
+
         if (key is null)
         {
             return false;
         }
 
-        var pitchClass = PitchClass.Of(key);
         if (pitchClass >= 0 && (_keyPitchClasses & (1 << pitchClass)) != 0)
         {
             return true;

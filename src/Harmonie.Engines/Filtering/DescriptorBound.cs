@@ -26,4 +26,7 @@ internal readonly struct DescriptorBound
 
     /// <summary>A missing (or NaN) value fails an active bound; a NaN bound matches nothing, as SQL NULL did.</summary>
     public bool Contains(double? value) => !IsActive || (value is { } v && v >= _min && v <= _max);
+
+    /// <summary>The same test on a column where NaN stands for a missing value.</summary>
+    public bool Contains(double value) => !IsActive || (value >= _min && value <= _max);
 }
