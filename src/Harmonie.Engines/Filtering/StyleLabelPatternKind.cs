@@ -1,0 +1,8 @@
+namespace Harmonie.Engines.Filtering;
+
+internal enum StyleLabelPatternKind
+{
+    Prefix,
+    Suffix,
+    Exact,
+}
