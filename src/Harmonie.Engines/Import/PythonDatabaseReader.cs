@@ -204,13 +204,21 @@ public sealed class PythonDatabaseReader : IDisposable
 
         Span<byte> header = stackalloc byte[HeaderSize];
         long length;
-        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        int read;
+        try
         {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             length = file.Length;
-            if (file.ReadAtLeast(header, HeaderSize, throwOnEndOfStream: false) < HeaderSize || !header[..16].SequenceEqual("SQLite format 3\0"u8))
-            {
-                throw new ImportException($"not a harmonie database: {path} is not an SQLite database");
-            }
+            read = file.ReadAtLeast(header, HeaderSize, throwOnEndOfStream: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportException($"cannot read {path}: {ex.Message}", ex);
+        }
+
+        if (read < HeaderSize || !header[..16].SequenceEqual("SQLite format 3\0"u8))
+        {
+            throw new ImportException($"not a harmonie database: {path} is not an SQLite database");
         }
 
         var pageSize = BinaryPrimitives.ReadUInt16BigEndian(header[16..]) is var size && size == 1 ? 65536 : size;
@@ -304,6 +312,9 @@ public sealed class PythonDatabaseReader : IDisposable
     {
         SQLitePCL.raw.SQLITE_NOTADB => new ImportException($"not a harmonie database: {path} is not an SQLite database", ex),
         SQLitePCL.raw.SQLITE_CORRUPT => new ImportException($"{path} is damaged (truncated or corrupt): {ex.Message}", ex),
+        SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_CANTOPEN => new ImportException(
+            $"cannot read {path}: {ex.Message}. SQLite needs to create {System.IO.Path.GetFileName(path)}-shm beside a database with a " +
+            "-wal file; copy both files to a folder you can write to and import the copy", ex),
         _ => new ImportException($"cannot read {path}: {ex.Message}", ex),
     };
 

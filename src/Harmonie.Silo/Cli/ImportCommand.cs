@@ -32,44 +32,12 @@ public static class ImportCommand
     internal static async Task<int> RunAsync(
         HarmonieSettings settings, string sourcePath, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        using var dataLock = DataDirectoryLock.TryAcquire(settings.DataDir);
-        if (dataLock is null)
-        {
-            var owner = DataDirectoryLock.ReadServerUrl(settings.DataDir) is { } url ? $"a harmonie server ({url})" : "another harmonie process";
-            await error.WriteLineAsync($"import: {owner} is using {settings.DataDir}; stop it, run the import, then start it again");
-            return 1;
-        }
-
         var catalogPath = Path.GetFullPath(settings.DbPath);
-        var source = Path.GetFullPath(sourcePath);
         try
         {
-            if (Problem(source, catalogPath) is { } problem)
-            {
-                await error.WriteLineAsync($"import: {problem}");
-                return 1;
-            }
-
-            using var reader = PythonDatabaseReader.Open(source, cancellationToken);
-            var preview = reader.Validate(cancellationToken);
-            if (preview.Tracks == 0)
-            {
-                await output.WriteLineAsync($"Nothing to import: {source} has no tracks.");
-                return 0;
-            }
-
-            var summary = await LiteDbCatalog.ImportIntoFileAsync(catalogPath, reader.ReadTracks(cancellationToken), cancellationToken);
-            await output.WriteAsync(json
-                ? JsonSerializer.Serialize(new ImportReport(source, reader.SchemaVersion, catalogPath, summary), ServerClient.Json) + Environment.NewLine
-                : Describe(source, reader.SchemaVersion, catalogPath, summary));
-            return 0;
+            return await ImportAsync(settings.DataDir, catalogPath, Path.GetFullPath(sourcePath), json, output, error, cancellationToken);
         }
-        catch (ImportException ex)
-        {
-            await error.WriteLineAsync($"import: {ex.Message}");
-            return 1;
-        }
-        catch (CatalogVersionException ex)
+        catch (Exception ex) when (ex is ImportException or CatalogVersionException)
         {
             await error.WriteLineAsync($"import: {ex.Message}");
             return 1;
@@ -79,7 +47,7 @@ public static class ImportCommand
             await error.WriteLineAsync($"import: cannot use the catalog {catalogPath}: {ex.Message}; nothing was imported");
             return 1;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"import: {ex.Message}; nothing was imported");
             return 1;
@@ -136,6 +104,38 @@ public static class ImportCommand
         {
             text.AppendLine($"  track {row.SourceId} {row.Path}: {row.Message}");
         }
+    }
+
+    private static async Task<int> ImportAsync(
+        string dataDir, string catalogPath, string source, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        using var dataLock = DataDirectoryLock.TryAcquire(dataDir);
+        if (dataLock is null)
+        {
+            var owner = DataDirectoryLock.ReadServerUrl(dataDir) is { } url ? $"a harmonie server ({url})" : "another harmonie process";
+            await error.WriteLineAsync($"import: {owner} is using {dataDir}; stop it, run the import, then start it again");
+            return 1;
+        }
+
+        if (Problem(source, catalogPath) is { } problem)
+        {
+            await error.WriteLineAsync($"import: {problem}");
+            return 1;
+        }
+
+        using var reader = PythonDatabaseReader.Open(source, cancellationToken);
+        var preview = reader.Validate(cancellationToken);
+        if (preview.Tracks == 0)
+        {
+            await output.WriteLineAsync($"Nothing to import: {source} has no tracks.");
+            return 0;
+        }
+
+        var summary = await LiteDbCatalog.ImportIntoFileAsync(catalogPath, reader.ReadTracks(cancellationToken), cancellationToken);
+        await output.WriteAsync(json
+            ? JsonSerializer.Serialize(new ImportReport(source, reader.SchemaVersion, catalogPath, summary), ServerClient.Json) + Environment.NewLine
+            : Describe(source, reader.SchemaVersion, catalogPath, summary));
+        return 0;
     }
 
     /// <summary>A reason not to start, for mistakes the readers would report less clearly.</summary>

@@ -118,6 +118,16 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_database_without_tracks_imports_nothing_and_succeeds()
+    {
+        var exit = await RunAsync(Source(3, []));
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("Nothing to import:", _out.ToString());
+        Assert.False(File.Exists(CatalogPath));
+    }
+
+    [Fact]
     public async Task Refuses_while_a_server_owns_the_data_directory()
     {
         using var owner = DataDirectoryLock.TryAcquire(Settings.DataDir)!;
