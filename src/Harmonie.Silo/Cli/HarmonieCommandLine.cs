@@ -13,6 +13,7 @@ public static class HarmonieCommandLine
             ScanCommand.Create(),
             StatusCommand.Create(),
             ScansCommand.Create(),
+            ImportCommand.Create(),
         };
         root.SetAction((_, ct) => ServeCommand.RunAsync(ct));
         // The host (serve) and the scan command handle SIGINT/SIGTERM themselves.
