@@ -24,8 +24,7 @@ internal sealed class DriftPlaylistBuilder : IPlaylistBuilder
     private readonly HashSet<long> _visited;
     private bool _seedsPending;
     private bool _exhausted;
-    private float[] _anchor;
-    private double[] _wideAnchor;
+    private double[] _anchor;
     private TransitionBaseline _baseline;
 
     // The chunk in progress (null between chunks).
@@ -62,7 +61,6 @@ internal sealed class DriftPlaylistBuilder : IPlaylistBuilder
         }
 
         _anchor = seeds.Centroid;
-        _wideAnchor = seeds.WideCentroid;
         _baseline = TransitionBaseline.Of(seeds.Tracks[0]);
     }
 
@@ -129,8 +127,7 @@ internal sealed class DriftPlaylistBuilder : IPlaylistBuilder
     private void EndChunk()
     {
         var last = _chunk![^1];
-        _anchor = last.Vector;
-        _wideAnchor = last.Wide;
+        _anchor = last.Wide;
         _baseline = _baseline.UpdatedBy(last.Track);
         _chunk = null;
         _candidates = [];
@@ -138,7 +135,7 @@ internal sealed class DriftPlaylistBuilder : IPlaylistBuilder
 
     private async Task FetchCandidatesAsync(CancellationToken cancellationToken) =>
         (_candidates, _candidatesComplete) = await RankedCandidate.FetchAsync(
-            _source, _seeds.Model, _anchor, _wideAnchor, _candidateLimit, _visited, cancellationToken).ConfigureAwait(false);
+            _source, _seeds.Model, _anchor, _candidateLimit, _visited, cancellationToken).ConfigureAwait(false);
 
     private async Task<RankedCandidate?> PickAsync(CancellationToken cancellationToken)
     {

@@ -21,12 +21,14 @@ public interface IPlaylistTrackSource
 
     /// <summary>
     /// Up to <paramref name="limit"/> indexed tracks of <paramref name="model"/> that pass the request's filter and
-    /// are not in <paramref name="exclude"/>, ranked by exact cosine to <paramref name="query"/> descending, ties by
-    /// ascending id (a zero query ranks everything at 0, i.e. by id). Fewer than <paramref name="limit"/> results
-    /// means there are no more.
+    /// are not in <paramref name="exclude"/>, ranked by score descending, ties by ascending id, where score = the
+    /// float64 dot product of the track's unit float32 vector with <paramref name="query"/> (a unit vector or zero;
+    /// a zero query scores everything 0, so the ranking is by id). Fewer than <paramref name="limit"/> results
+    /// means there are no more. An approximate index must re-rank its hits exactly (see
+    /// <see cref="PlaylistEngineOptions.ScoreTolerance"/> for sources that cannot).
     /// </summary>
     Task<IReadOnlyList<PlaylistCandidate>> NearestAsync(
-        string model, float[] query, int limit, IReadOnlySet<long> exclude, CancellationToken cancellationToken);
+        string model, double[] query, int limit, IReadOnlySet<long> exclude, CancellationToken cancellationToken);
 
     /// <summary>Every catalog row passing the request's filter, across all models and indexed or not, in ascending id order (vibe's pool).</summary>
     Task<IReadOnlyList<TrackRecord>> MatchingAsync(CancellationToken cancellationToken);

@@ -80,7 +80,7 @@ public sealed class InMemoryPlaylistTrackSource : IPlaylistTrackSource
     }
 
     public Task<IReadOnlyList<PlaylistCandidate>> NearestAsync(
-        string model, float[] query, int limit, IReadOnlySet<long> exclude, CancellationToken cancellationToken)
+        string model, double[] query, int limit, IReadOnlySet<long> exclude, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         if (!_byModel.TryGetValue(model, out var rows))
@@ -93,13 +93,12 @@ public sealed class InMemoryPlaylistTrackSource : IPlaylistTrackSource
             throw new ArgumentException($"Query dimension {query.Length} does not match the index dimension {rows[0].Unit!.Length}.", nameof(query));
         }
 
-        var wideQuery = UnitVectors.Widen(query);
         var scored = new List<(double Score, IndexedRow Row)>(rows.Length);
         foreach (var row in rows)
         {
             if (!exclude.Contains(row.Track.Id) && (_allowed?.Invoke(row.Track) ?? true))
             {
-                scored.Add((UnitVectors.Dot(row.Wide!, wideQuery), row));
+                scored.Add((UnitVectors.Dot(row.Wide!, query), row));
             }
         }
 

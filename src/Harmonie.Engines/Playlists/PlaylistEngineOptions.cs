@@ -10,8 +10,9 @@ public sealed record PlaylistEngineOptions
 
     /// <summary>
     /// How far a source's ranking score may deviate from the engine's float64 cosine. 0 for sources that rank by
-    /// the float64 dot of the unit float32 vectors (as <see cref="InMemoryPlaylistTrackSource"/> does); a source
-    /// that ranks in float32 should set about 1e-6 so ties near a fetch boundary trigger a larger fetch.
+    /// the float64 dot of the unit float32 vectors with the float64 query (as <see cref="InMemoryPlaylistTrackSource"/>
+    /// does); a source that ranks in float32 should set about 1e-6 so near-ties at a fetch boundary trigger a
+    /// larger fetch instead of a wrong pick.
     /// </summary>
     public double ScoreTolerance { get; init; }
 }

@@ -53,7 +53,7 @@ internal static class SeedResolver
         }
 
         var vectors = rows.Select(r => r.Vector!).ToList();
-        var centroid = UnitVectors.Narrow(SeedCentroid.Compute(vectors, seeds.Weights));
+        var centroid = SeedCentroid.Compute(vectors, seeds.Weights);
         return new PlaylistSeeds(rows.Select(r => r.Track).ToList(), seeds.Weights, vectors, model, centroid);
     }
 }

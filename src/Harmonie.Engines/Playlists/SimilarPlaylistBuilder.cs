@@ -54,7 +54,7 @@ internal sealed class SimilarPlaylistBuilder : IPlaylistBuilder
             }
         }
 
-        _previous = seeds.WideCentroid;
+        _previous = seeds.Centroid;
         _previousBpm = _seedBpms.Length > 0 ? _seedBpms[0] : null;
     }
 
@@ -103,7 +103,7 @@ internal sealed class SimilarPlaylistBuilder : IPlaylistBuilder
         {
             var limit = Math.Max(size, 2 * _fetchLimit);
             var (ranked, complete) = await RankedCandidate.FetchAsync(
-                _source, _seeds.Model, _seeds.Centroid, _seeds.WideCentroid, limit, _exclude, cancellationToken).ConfigureAwait(false);
+                _source, _seeds.Model, _seeds.Centroid, limit, _exclude, cancellationToken).ConfigureAwait(false);
             _ranking = _harmonic is null
                 ? ranked
                 : ranked.Where(c => CamelotWheel.IsIn(_harmonic, c.Track.Descriptors.Key, c.Track.Descriptors.Scale)).ToList();

@@ -49,16 +49,5 @@ public static class UnitVectors
         return wide;
     }
 
-    public static float[] Narrow(ReadOnlySpan<double> vector)
-    {
-        var narrow = new float[vector.Length];
-        for (var i = 0; i < narrow.Length; i++)
-        {
-            narrow[i] = (float)vector[i];
-        }
-
-        return narrow;
-    }
-
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => TensorPrimitives.Dot(a, b);
 }

@@ -23,6 +23,8 @@ internal static class PlaylistTestKit
         Assert.Equal(expected.Select(e => Math.Round(e.Score, 4)).ToArray(), actual.Scores());
     }
 
+    public static void AssertIds(long[] ids, PlaylistResult actual) => Assert.Equal(ids, actual.Ids());
+
     public static void AssertPlaylist(long[] ids, double[] scores, PlaylistResult actual)
     {
         Assert.Equal(ids, actual.Ids());

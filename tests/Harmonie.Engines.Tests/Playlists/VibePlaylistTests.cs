@@ -57,7 +57,7 @@ public sealed class VibePlaylistTests
         var copies = Enumerable.Range(1, 5).Select(i => Track(i, "Kessler", "Iron Lung", path: $"Album {i}/01.flac")).ToList();
         var source = Rows([.. copies, Track(6, "Other", "Song")]);
 
-        Assert.Equal(new long[] { 1, 6 }, (await RunAsync(Vibe() with { N = 10, Shuffle = false }, source)).Ids());
+        AssertIds([1, 6], await RunAsync(Vibe() with { N = 10, Shuffle = false }, source));
         var all = await RunAsync(Vibe() with { N = 10, Shuffle = false, DedupeTitles = false, ArtistCooldown = false }, source);
         Assert.Equal([1, 2, 3, 4, 5, 6], all.Ids());
     }
@@ -69,8 +69,8 @@ public sealed class VibePlaylistTests
         var source = Rows([.. copies, Track(12, "Y", "Other", bpm: 140)]);
 
         // n = 2 keeps the ten copies of one song; n = 3 keeps 15 and reaches the other song.
-        Assert.Equal(new long[] { 1 }, (await RunAsync(Vibe() with { N = 2, Target = Bpm128, Shuffle = false }, source)).Ids());
-        Assert.Equal(new long[] { 1, 12 }, (await RunAsync(Vibe() with { N = 3, Target = Bpm128, Shuffle = false }, source)).Ids());
+        AssertIds([1], await RunAsync(Vibe() with { N = 2, Target = Bpm128, Shuffle = false }, source));
+        AssertIds([1, 12], await RunAsync(Vibe() with { N = 3, Target = Bpm128, Shuffle = false }, source));
     }
 
     [Fact]
