@@ -127,7 +127,7 @@ internal sealed class DriftPlaylistBuilder : IPlaylistBuilder
     private void EndChunk()
     {
         var last = _chunk![^1];
-        _anchor = last.Wide;
+        _anchor = UnitVectors.Widen(last.Vector);
         _baseline = _baseline.UpdatedBy(last.Track);
         _chunk = null;
         _candidates = [];

@@ -33,7 +33,7 @@ public sealed class InMemoryPlaylistTrackSource : IPlaylistTrackSource
                 unit = vector.Length == dimension ? UnitVectors.Normalise(vector) : null;
             }
 
-            if (!byId.TryAdd(track.Id, new IndexedRow(track, unit, unit is null ? null : UnitVectors.Widen(unit))))
+            if (!byId.TryAdd(track.Id, new IndexedRow(track, unit)))
             {
                 throw new ArgumentException($"Track id {track.Id} appears twice.", nameof(tracks));
             }
@@ -98,7 +98,7 @@ public sealed class InMemoryPlaylistTrackSource : IPlaylistTrackSource
         {
             if (!exclude.Contains(row.Track.Id) && (_allowed?.Invoke(row.Track) ?? true))
             {
-                scored.Add((UnitVectors.Dot(row.Wide!, query), row));
+                scored.Add((UnitVectors.Dot(row.Unit!, query), row));
             }
         }
 
@@ -127,5 +127,5 @@ public sealed class InMemoryPlaylistTrackSource : IPlaylistTrackSource
     private static bool SameFolded(string? stored, string? wanted) =>
         stored is not null && wanted is not null && stored.ToLowerInvariant() == wanted.ToLowerInvariant();
 
-    private sealed record IndexedRow(TrackRecord Track, float[]? Unit, double[]? Wide);
+    private sealed record IndexedRow(TrackRecord Track, float[]? Unit);
 }

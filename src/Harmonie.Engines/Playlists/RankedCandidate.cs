@@ -2,21 +2,21 @@ using Harmonie.Tracks;
 
 namespace Harmonie.Engines.Playlists;
 
-/// <summary>A fetched neighbour with its unit vector widened to float64 and its cosine to the query it was fetched for.</summary>
+/// <summary>A fetched neighbour: its row, unit vector and cosine to the query it was fetched for.</summary>
 internal sealed class RankedCandidate
 {
     public RankedCandidate(PlaylistCandidate candidate, double[] query)
     {
         Track = candidate.Track;
-        Wide = UnitVectors.Widen(candidate.Vector);
-        Score = UnitVectors.Dot(Wide, query);
+        Vector = candidate.Vector;
+        Score = UnitVectors.Dot(Vector, query);
     }
 
     public TrackRecord Track { get; }
 
     public long Id => Track.Id;
 
-    public double[] Wide { get; }
+    public float[] Vector { get; }
 
     public double Score { get; }
 

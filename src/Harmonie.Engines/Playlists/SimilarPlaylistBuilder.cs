@@ -75,7 +75,7 @@ internal sealed class SimilarPlaylistBuilder : IPlaylistBuilder
                 if (!_picked.Contains(candidate.Id) && PassesBpmGate(candidate.Track) && _diversity.Admits(candidate.Track))
                 {
                     admissible.Add(candidate);
-                    effective.Add(UnitVectors.Dot(candidate.Wide, _previous) - _diversity.CooldownPenalty(candidate.Track));
+                    effective.Add(UnitVectors.Dot(candidate.Vector, _previous) - _diversity.CooldownPenalty(candidate.Track));
                 }
             }
 
@@ -88,7 +88,7 @@ internal sealed class SimilarPlaylistBuilder : IPlaylistBuilder
             var pick = admissible[outcome.Index];
             _picked.Add(pick.Id);
             _diversity.Record(pick.Track);
-            _previous = pick.Wide;
+            _previous = UnitVectors.Widen(pick.Vector);
             _previousBpm = pick.Track.Descriptors.Bpm;
             items.Add(new PlaylistItem(pick.Id, pick.Score, pick.Track));
         }
@@ -127,6 +127,19 @@ internal sealed class SimilarPlaylistBuilder : IPlaylistBuilder
             return false;
         }
 
-        return _seedBpms.Length == 0 || _seedBpms.Min(seed => Math.Abs(bpm - seed)) <= 2 * tolerance;
+        if (_seedBpms.Length == 0)
+        {
+            return true;
+        }
+
+        foreach (var seed in _seedBpms)
+        {
+            if (Math.Abs(bpm - seed) <= 2 * tolerance)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
