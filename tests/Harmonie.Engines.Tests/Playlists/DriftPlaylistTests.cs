@@ -137,6 +137,21 @@ public sealed class DriftPlaylistTests
         }
     }
 
+    [Fact]
+    public async Task Variation_is_reproducible_per_rng_seed_and_varies_across_seeds()
+    {
+        var playlists = new HashSet<string>();
+        for (var seed = 0; seed < 8; seed++)
+        {
+            var request = Drift(9) with { N = 12, Variation = 1, RngSeed = seed };
+            var ids = (await RunAsync(request)).Ids();
+            Assert.Equal(ids, (await RunAsync(request)).Ids());
+            playlists.Add(string.Join(",", ids));
+        }
+
+        Assert.True(playlists.Count >= 4, $"only {playlists.Count} distinct playlists");
+    }
+
     public static TheoryData<string, PlaylistRequest> FixtureRequests() => new()
     {
         { "default", Drift(3) with { N = 20 } },

@@ -35,6 +35,12 @@ public sealed class PlaylistSeedAndErrorTests
     }
 
     [Fact]
+    public void The_models_detail_is_sorted_and_prints_a_missing_model_as_none()
+    {
+        Assert.Equal("seed tracks span multiple models: {None, 'a', 'b'}", PlaylistException.MultipleModels(["b", null, "a", "b"]).Message);
+    }
+
+    [Fact]
     public async Task A_seed_missing_from_the_index_gives_an_empty_playlist_not_an_error()
     {
         var result = await RunAsync(Similar(PlaylistFixtureCatalog.NotIndexedTrack) with { SeedRefs = [Ref(path: "/none")] });
