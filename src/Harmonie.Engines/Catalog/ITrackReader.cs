@@ -23,6 +23,9 @@ public interface ITrackReader
 
     Task<TrackEmbedding?> GetEmbeddingAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>Every track of a model (null: tracks without one), without vectors, in id order, streamed.</summary>
+    IAsyncEnumerable<TrackRecord> StreamTracksAsync(string? model, CancellationToken cancellationToken);
+
     /// <summary>Every track of a model with its embedding, in id order, streamed (for building an index).</summary>
     IAsyncEnumerable<(TrackRecord Track, TrackEmbedding? Embedding)> StreamModelAsync(string model, CancellationToken cancellationToken);
 }

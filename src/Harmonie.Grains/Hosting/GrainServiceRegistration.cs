@@ -3,6 +3,7 @@ using Harmonie.Engines.Audio;
 using Harmonie.Engines.Catalog;
 using Harmonie.Grains.Analysis;
 using Harmonie.Grains.Scanning;
+using Harmonie.Grains.Similarity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -14,14 +15,16 @@ namespace Harmonie.Grains.Hosting;
 /// </summary>
 public static class GrainServiceRegistration
 {
-    public static IServiceCollection AddHarmonieGrainServices(this IServiceCollection services, ICatalog catalog, Action<ScanOptions> configure)
+    public static IServiceCollection AddHarmonieGrainServices(
+        this IServiceCollection services, ICatalog catalog, Action<ScanOptions> configureScans, Action<SimilarityIndexOptions>? configureIndex = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(catalog);
         services.TryAddSingleton<IAudioDecoder, AudioDecoderSelector>();
         services.AddSingleton<TrackAnalyzer>();
         services.AddSingleton<AnalysisThrottle>();
-        services.Configure(configure);
+        services.Configure(configureScans);
+        services.Configure(configureIndex ?? (_ => { }));
         return services;
     }
 }

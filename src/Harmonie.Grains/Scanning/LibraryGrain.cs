@@ -165,7 +165,17 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
             var row = rows.GetValueOrDefault(file.Path) ?? await catalog.GetFileStateAsync(file.Path, cancellationToken);
             if (row is null && relocator is not null &&
                 await relocator.MatchAsync(file.Path, relativePath, current, cancellationToken) is { } match &&
-                await catalog.RelocateAsync(match.RowId, match.FromRoot, new TrackLocation(file.Path, ResolvedRoot, relativePath), match.NewMtime, match.NewFingerprint, cancellationToken))
+                await GrainFactory.GetGrain<ITrackGrain>(file.Path).AdoptAsync(
+                    new Relocation
+                    {
+                        TrackId = match.RowId,
+                        FromRoot = match.FromRoot,
+                        LibraryRoot = ResolvedRoot,
+                        RelativePath = relativePath,
+                        Mtime = match.NewMtime,
+                        Fingerprint = match.NewFingerprint,
+                    },
+                    cancellationToken))
             {
                 relocator.Consume(match.RowId);
                 _ = match.ByFingerprint ? byFingerprint++ : byPath++;

@@ -2,6 +2,8 @@ using Harmonie.Analysis;
 using Harmonie.Engines.Audio;
 using Harmonie.Engines.Catalog;
 using Harmonie.Grains.Scanning;
+using Harmonie.Grains.Similarity;
+using Harmonie.Similarity;
 using Harmonie.Tracks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,16 +12,20 @@ namespace Harmonie.Grains.Tracks;
 
 /// <summary>
 /// One track file: asks a local analyzer for its analysis (bounded by the per-file timeout), stores the
-/// result as the single writer of the record, and deletes the record when the file is gone.
+/// result as the single writer of the record, and tells the index shards what changed.
 /// </summary>
-public sealed class TrackGrain(ICatalog catalog, IOptions<ScanOptions> options, TimeProvider time, ILogger<TrackGrain> logger)
-    : Grain, ITrackGrain
+public sealed class TrackGrain(
+    ICatalog catalog,
+    IOptions<ScanOptions> scanOptions,
+    IOptions<SimilarityIndexOptions> indexOptions,
+    TimeProvider time,
+    ILogger<TrackGrain> logger) : Grain, ITrackGrain
 {
     private string Path => this.GetPrimaryKeyString();
 
     public async Task<TrackOutcome> AnalyzeAsync(AnalysisJob job, CancellationToken cancellationToken)
     {
-        var timeout = options.Value.AnalysisTimeout;
+        var timeout = scanOptions.Value.AnalysisTimeout;
         using var deadline = new CancellationTokenSource(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
@@ -43,6 +49,19 @@ public sealed class TrackGrain(ICatalog catalog, IOptions<ScanOptions> options, 
         }
     }
 
+    public async Task<bool> AdoptAsync(Relocation relocation, CancellationToken cancellationToken)
+    {
+        var location = new TrackLocation(Path, relocation.LibraryRoot, relocation.RelativePath);
+        if (!await catalog.RelocateAsync(relocation.TrackId, relocation.FromRoot, location, relocation.Mtime, relocation.Fingerprint, cancellationToken) ||
+            await catalog.GetTrackAsync(relocation.TrackId, cancellationToken) is not { } moved)
+        {
+            return false;
+        }
+
+        await PublishAsync(moved.Model, new TrackChange(moved.Id, moved));
+        return true;
+    }
+
     public async Task<bool> RemoveAsync(CancellationToken cancellationToken)
     {
         if (await catalog.GetFileStateAsync(Path, cancellationToken) is not { } row)
@@ -51,6 +70,7 @@ public sealed class TrackGrain(ICatalog catalog, IOptions<ScanOptions> options, 
         }
 
         var deleted = await catalog.DeleteTracksAsync([row.Id], cancellationToken);
+        await PublishAsync(row.Model, new TrackChange(row.Id, null));
         DeactivateOnIdle();
         return deleted.Count > 0;
     }
@@ -63,6 +83,7 @@ public sealed class TrackGrain(ICatalog catalog, IOptions<ScanOptions> options, 
         if (job.Kind == AnalysisKind.DescriptorsOnly &&
             await catalog.RefreshDescriptorsAsync(Path, result, now, CancellationToken.None) is { } refreshed)
         {
+            await PublishAsync(refreshed.Model, new TrackChange(refreshed.Id, refreshed));
             return new TrackOutcome { Kind = TrackOutcomeKind.DescriptorsOnly, TrackId = refreshed.Id };
         }
 
@@ -71,6 +92,7 @@ public sealed class TrackGrain(ICatalog catalog, IOptions<ScanOptions> options, 
             return TrackOutcome.Failed("no embedding was produced");
         }
 
+        var previous = await catalog.GetFileStateAsync(Path, CancellationToken.None);
         var saved = await catalog.SaveAnalysisAsync(
             new TrackWrite
             {
@@ -81,7 +103,30 @@ public sealed class TrackGrain(ICatalog catalog, IOptions<ScanOptions> options, 
                 AnalyzedAt = now,
             },
             CancellationToken.None);
+        var change = new TrackChange(saved.Id, saved, result.Embedding.Vector);
+        await PublishAsync(saved.Model, change);
+        if (previous is not null && previous.Model != saved.Model)
+        {
+            await PublishAsync(previous.Model, change); // The old model's shard drops the track.
+        }
+
         return new TrackOutcome { Kind = TrackOutcomeKind.Full, TrackId = saved.Id };
+    }
+
+    /// <summary>Tells the track's index shard; a lost event is repaired when the shard next reloads from the catalog.</summary>
+    private async Task PublishAsync(string? model, TrackChange change)
+    {
+        try
+        {
+            var key = SimilarityIndexKey.ForTrack(model, change.TrackId, indexOptions.Value.Shards);
+            await this.GetStreamProvider(SimilarityIndexKey.StreamProvider)
+                .GetStream<TrackChange>(StreamId.Create(SimilarityIndexKey.ChangeStream, key))
+                .OnNextAsync(change);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not publish the change of track {TrackId} to the index", change.TrackId);
+        }
     }
 
     private static string Describe(Exception ex) => ex switch

@@ -37,6 +37,9 @@ public sealed record HarmonieSettings
 
     public int InferenceThreads { get; init; } = 1;
 
+    /// <summary>Shards per model of the similarity index.</summary>
+    public int IndexShards { get; init; } = 1;
+
     public int SiloPort { get; init; } = 11111;
 
     public int GatewayPort { get; init; } = 30000;

@@ -58,6 +58,9 @@ public static class HarmonieSettingsLoader
             AnalysisTimeoutSeconds = Positive("HARMONIE_ANALYSIS_TIMEOUT_SEC", Get("ANALYSIS_TIMEOUT_SEC"), 600),
             OrphanRetentionDays = NonNegative("HARMONIE_ORPHAN_RETENTION_DAYS", Get("ORPHAN_RETENTION_DAYS"), 7),
             InferenceThreads = Math.Max(1, Int("HARMONIE_INFERENCE_THREADS", Get("INFERENCE_THREADS"), 1)),
+            IndexShards = Positive("HARMONIE_INDEX_SHARDS", Get("INDEX_SHARDS"), 1) is var shards && shards == Math.Floor(shards) && shards <= 256
+                ? (int)shards
+                : throw new SettingsException("HARMONIE_INDEX_SHARDS", $"must be a whole number from 1 to 256, got {Get("INDEX_SHARDS")}"),
             SiloPort = Port("HARMONIE_SILO_PORT", Get("SILO_PORT"), 11111),
             GatewayPort = Port("HARMONIE_GATEWAY_PORT", Get("GATEWAY_PORT"), 30000),
         };

@@ -19,5 +19,10 @@ public static class HarmonieServiceRegistration
                 o.ScanOnStartup = settings.ScanOnStartup;
                 o.AnalysisTimeout = TimeSpan.FromSeconds(settings.AnalysisTimeoutSeconds);
                 o.OrphanRetention = TimeSpan.FromDays(settings.OrphanRetentionDays);
+            },
+            o =>
+            {
+                o.Shards = settings.IndexShards;
+                o.SnapshotDirectory = Path.Combine(settings.DataDir, "index");
             });
 }

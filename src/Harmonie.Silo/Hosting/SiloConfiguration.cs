@@ -1,3 +1,4 @@
+using Harmonie.Similarity;
 using Harmonie.Silo.Configuration;
 using Orleans.Configuration;
 
@@ -6,8 +7,6 @@ namespace Harmonie.Silo.Hosting;
 /// <summary>The single-process silo: localhost clustering, in-memory streams; the catalog is the durable store.</summary>
 public static class SiloConfiguration
 {
-    public const string StreamProvider = "harmonie";
-
     public static ISiloBuilder ConfigureHarmonieSilo(this ISiloBuilder silo, HarmonieSettings settings)
     {
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
@@ -17,7 +16,9 @@ public static class SiloConfiguration
             o.ServiceId = "harmonie";
         });
         silo.AddMemoryGrainStorage("PubSubStore");
-        silo.AddMemoryStreams(StreamProvider);
+        // Track changes reach the index shards within a few milliseconds (the default poll is 100 ms).
+        silo.AddMemoryStreams(SimilarityIndexKey.StreamProvider, streams =>
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10))));
         return silo;
     }
 }

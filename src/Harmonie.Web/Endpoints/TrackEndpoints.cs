@@ -1,6 +1,8 @@
 using Harmonie.Catalog;
+using Harmonie.Similarity;
 using Harmonie.Tracks;
 using Harmonie.Web.Contracts;
+using Harmonie.Web.Filtering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +20,7 @@ public static class TrackEndpoints
                 int? offset,
                 [FromQuery(Name = "order_by")] string? orderBy,
                 string? model,
+                HttpRequest request,
                 IGrainFactory grains,
                 CancellationToken ct) =>
             {
@@ -31,13 +34,22 @@ public static class TrackEndpoints
                     return ApiResults.Unprocessable($"order_by must be one of id, path, bpm, duration, analyzed_at, got '{orderBy}'");
                 }
 
+                var filter = UrlFilterParser.Parse(request.Query);
+                if (!filter.IsSuccess)
+                {
+                    return filter.ToErrorResult();
+                }
+
                 var query = new TrackListQuery { Limit = limit ?? 100, Offset = offset ?? 0, OrderBy = order, Model = model };
-                var page = await grains.GetGrain<ICatalogGrain>(0).ListTracksAsync(query, ct);
+                var page = filter.Value!.IsEmpty
+                    ? await grains.GetGrain<ICatalogGrain>(0).ListTracksAsync(query, ct)
+                    : await grains.GetGrain<IIndexQueryGrain>(0).ListAsync(query, filter.Value, ct);
                 return Results.Ok(new PageResponse<TrackSummaryResponse>(
                     [.. page.Items.Select(TrackSummaryResponse.From)], page.Total, query.Limit, query.Offset));
             })
             .Produces<PageResponse<TrackSummaryResponse>>()
-            .WithName("ListTracks").WithTags("Tracks").WithSummary("Paginated track listing.");
+            .WithName("ListTracks").WithTags("Tracks")
+            .WithSummary("Paginated track listing; accepts every filter parameter (bpm, danceability, loudness, key, scale, genre, style, style_min, style_mode).");
 
         api.MapGet("/tracks/resolve", async (string? path, string? artist, string? album, string? title, IGrainFactory grains, CancellationToken ct) =>
             {
@@ -65,6 +77,44 @@ public static class TrackEndpoints
             })
             .Produces<TrackResponse>()
             .WithName("GetTrack").WithTags("Tracks").WithSummary("Full track record.");
+
+        api.MapGet("/tracks/{id}/similar", async (
+                string id,
+                int? limit,
+                [FromQuery(Name = "include_self")] string? includeSelf,
+                HttpRequest request,
+                IGrainFactory grains,
+                CancellationToken ct) =>
+            {
+                if (!long.TryParse(id, out var trackId))
+                {
+                    return ApiResults.Unprocessable($"track id must be an integer, got '{id}'");
+                }
+
+                if (QueryValues.CheckRange("limit", limit, 1, 500) is { } error)
+                {
+                    return ApiResults.Unprocessable(error);
+                }
+
+                if (!QueryValues.TryParseBool(includeSelf, false, out var withSelf))
+                {
+                    return ApiResults.Unprocessable($"include_self must be a boolean, got '{includeSelf}'");
+                }
+
+                var filter = UrlFilterParser.Parse(request.Query);
+                if (!filter.IsSuccess)
+                {
+                    return filter.ToErrorResult();
+                }
+
+                var result = await grains.GetGrain<IIndexQueryGrain>(0).SimilarAsync(trackId, limit ?? 10, withSelf, filter.Value!, ct);
+                return result.Found
+                    ? Results.Ok(new SimilarResponse(trackId, [.. result.Matches.Select(m => MatchResponse.From(m.Track, m.Score))]))
+                    : ApiResults.NotFound($"track {trackId} not found");
+            })
+            .Produces<SimilarResponse>()
+            .WithName("SimilarTracks").WithTags("Tracks")
+            .WithSummary("Top tracks by cosine similarity to this track's embedding (same model only); filter parameters gate the candidates.");
     }
 
     private static bool TryParseOrder(string? value, out TrackOrder order)

@@ -66,6 +66,7 @@ public static class HarmonieWebExtensions
         var api = app.MapGroup("/api/v1");
         app.MapServiceEndpoints(api);
         api.MapTrackEndpoints();
+        api.MapStyleEndpoints();
         return api;
     }
 }

@@ -102,6 +102,22 @@ public sealed class HarmonieTestServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Polls <paramref name="path"/> until <paramref name="condition"/> holds (the index follows the catalog asynchronously).</summary>
+    public async Task<JsonNode> GetJsonEventuallyAsync(string path, Func<JsonNode, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(5));
+        while (true)
+        {
+            var json = await GetJsonAsync(path);
+            if (condition(json) || DateTime.UtcNow > deadline)
+            {
+                return json;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public async Task<JsonArray> ListTracksAsync(string query = "limit=1000") =>
         (JsonArray)(await GetJsonAsync($"api/v1/tracks?{query}"))["items"]!;
 

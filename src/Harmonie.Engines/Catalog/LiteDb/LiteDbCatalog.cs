@@ -189,6 +189,33 @@ public sealed partial class LiteDbCatalog : ICatalog
         }
     }
 
+    public async IAsyncEnumerable<TrackRecord> StreamTracksAsync(
+        string? model, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = long.MinValue;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = _tracks.Query()
+                .Where(Query.And(Query.EQ("model", model is null ? BsonValue.Null : new BsonValue(model)), Query.GT("_id", after)))
+                .OrderBy("_id")
+                .Limit(StreamBatch * 4)
+                .ToList();
+            foreach (var doc in batch)
+            {
+                yield return TrackDocuments.ToRecord(doc);
+            }
+
+            if (batch.Count < StreamBatch * 4)
+            {
+                yield break;
+            }
+
+            after = batch[^1]["_id"].AsInt64;
+            await Task.Yield();
+        }
+    }
+
     private BsonDocument? FindByPath(string path) => _tracks.FindOne(Query.EQ("path", path));
 
     private TrackRecord? FindSmallest(ResolutionCriteria criteria)

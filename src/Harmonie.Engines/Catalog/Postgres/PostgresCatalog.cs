@@ -205,6 +205,44 @@ public sealed partial class PostgresCatalog : ICatalog
         }
     }
 
+    public async IAsyncEnumerable<TrackRecord> StreamTracksAsync(string? model, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = long.MinValue;
+        var modelCondition = model is null ? "model IS NULL" : "model = @model";
+        while (true)
+        {
+            var batch = new List<TrackRecord>(StreamBatch);
+            await using (var command = _dataSource.CreateCommand(
+                $"SELECT {TrackRows.Columns} FROM harmonie_tracks WHERE {modelCondition} AND id > @after ORDER BY id LIMIT @limit"))
+            {
+                if (model is not null)
+                {
+                    Sql.Add(command, "model", model);
+                }
+
+                Sql.Add(command, "after", after);
+                Sql.Add(command, "limit", StreamBatch);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    batch.Add(TrackRows.ToRecord(reader));
+                }
+            }
+
+            foreach (var track in batch)
+            {
+                yield return track;
+            }
+
+            if (batch.Count < StreamBatch)
+            {
+                yield break;
+            }
+
+            after = batch[^1].Id;
+        }
+    }
+
     private static string Prefixed(string alias) =>
         string.Join(", ", TrackRows.Columns.Split(',').Select(column => $"{alias}.{column.Trim()}"));
 

@@ -1,0 +1,196 @@
+using Harmonie.Engines.Catalog;
+using Harmonie.Engines.Filtering;
+using Harmonie.Engines.Similarity;
+using Harmonie.Filtering;
+using Harmonie.Similarity;
+using Harmonie.Tracks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Streams;
+
+namespace Harmonie.Grains.Similarity;
+
+/// <summary>
+/// One shard of a model's similarity index. On activation it reloads its snapshot, reconciles it with the
+/// catalog (rows re-read, vectors re-read only for tracks analysed since), then follows the track-change
+/// stream so a track analysed mid-scan is searchable at once. Queries run on the thread pool in parallel.
+/// </summary>
+[KeepAlive]
+[Reentrant]
+[ImplicitStreamSubscription(SimilarityIndexKey.ChangeStream)]
+public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIndexOptions> options, ILogger<SimilarityIndexGrain> logger)
+    : Grain, ISimilarityIndexGrain, IAsyncObserver<TrackChange>
+{
+    private const int VectorBatch = 500;
+    private TrackIndex _index = null!;
+    private string? _model;
+    private int _shard;
+    private int _changesSinceSnapshot;
+    private Task _vectorLoad = Task.CompletedTask;
+
+    private string? SnapshotDirectory => options.Value.SnapshotDirectory is { } root
+        ? Path.Combine(root, SnapshotFolderName(this.GetPrimaryKeyString()))
+        : null;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_model, _shard) = SimilarityIndexKey.Parse(this.GetPrimaryKeyString());
+        _index = _model is not null && SnapshotDirectory is { } directory
+            ? await TrackIndex.LoadAsync(directory, options.Value.Index, cancellationToken)
+            : new TrackIndex(options.Value.Index);
+        var stale = await ReloadRowsAsync(cancellationToken);
+
+        // Vectors the snapshot lacks load in the background: rows are already listed and filterable.
+        _vectorLoad = stale.Count == 0 ? Task.CompletedTask : Task.Run(() => LoadVectorsAsync(stale, CancellationToken.None), CancellationToken.None);
+        logger.LogInformation(
+            "Index shard {Key}: {Rows} track(s), {Vectors} vector(s) from the snapshot, {Stale} to read from the catalog",
+            this.GetPrimaryKeyString(), _index.Count, _index.VectorCount, stale.Count);
+
+        var stream = this.GetStreamProvider(SimilarityIndexKey.StreamProvider)
+            .GetStream<TrackChange>(StreamId.Create(SimilarityIndexKey.ChangeStream, this.GetPrimaryKeyString()));
+        await stream.SubscribeAsync(this);
+        this.RegisterGrainTimer(
+            SnapshotIfChangedAsync,
+            new GrainTimerCreationOptions(options.Value.SnapshotInterval, options.Value.SnapshotInterval) { Interleave = true });
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await SnapshotIfChangedAsync(cancellationToken);
+        _index.Dispose();
+    }
+
+    public Task<IReadOnlyList<SimilarMatch>> SearchAsync(float[] query, int limit, TrackFilter filter, long[] exclude, CancellationToken cancellationToken) =>
+        Task.Run(() => _index.Search(query, limit, TrackFilterEvaluator.Compile(filter), exclude.ToHashSet()), cancellationToken);
+
+    public Task<IReadOnlyList<IndexedTrack>> NearestAsync(double[] query, int limit, TrackFilter filter, long[] exclude, CancellationToken cancellationToken) =>
+        Task.Run(() => _index.Nearest(query, limit, TrackFilterEvaluator.Compile(filter), exclude.ToHashSet()), cancellationToken);
+
+    public Task<IReadOnlyList<IndexedTrack>> GetTracksAsync(long[] ids, CancellationToken cancellationToken) =>
+        Task.FromResult(_index.GetTracks(ids));
+
+    public Task<TrackQueryResult> QueryAsync(TrackFilter filter, TrackOrder order, int top, CancellationToken cancellationToken) =>
+        Task.Run(() => _index.Query(TrackFilterEvaluator.Compile(filter), order, top), cancellationToken);
+
+    public Task<IReadOnlyList<TrackRecord>> MatchingAsync(TrackFilter filter, CancellationToken cancellationToken) =>
+        Task.Run(() => _index.Matching(TrackFilterEvaluator.Compile(filter)), cancellationToken);
+
+    public Task<IReadOnlyList<StyleTally>> StyleTalliesAsync(double styleMin, CancellationToken cancellationToken) =>
+        Task.Run(() => _index.StyleTallies(styleMin), cancellationToken);
+
+    public Task<int> CountAsync() => Task.FromResult(_index.Count);
+
+    public Task ApplyAsync(TrackChange change)
+    {
+        if (change.Track is { } track && track.Model == _model && SimilarityIndexKey.ShardOf(track.Id, options.Value.Shards) == _shard)
+        {
+            _index.Upsert(track, change.Vector);
+        }
+        else
+        {
+            _index.Remove(change.TrackId);
+        }
+
+        _changesSinceSnapshot++;
+        return Task.CompletedTask;
+    }
+
+    public Task OnNextAsync(TrackChange item, StreamSequenceToken? token = null) => ApplyAsync(item);
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex)
+    {
+        logger.LogWarning(ex, "Track change stream error on index shard {Key}", this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Re-reads this shard's rows from the catalog; returns the rows whose vector must be read.</summary>
+    private async Task<List<TrackRecord>> ReloadRowsAsync(CancellationToken cancellationToken)
+    {
+        var keep = new HashSet<long>();
+        var stale = new List<TrackRecord>();
+        await foreach (var track in catalog.StreamTracksAsync(_model, cancellationToken))
+        {
+            if (SimilarityIndexKey.ShardOf(track.Id, options.Value.Shards) != _shard)
+            {
+                continue;
+            }
+
+            keep.Add(track.Id);
+            if (_model is not null && !_index.HasCurrentVector(track))
+            {
+                stale.Add(track);
+            }
+
+            _index.Upsert(track);
+        }
+
+        _changesSinceSnapshot += _index.RemoveAllExcept(keep) + stale.Count;
+        return stale;
+    }
+
+    private async Task LoadVectorsAsync(List<TrackRecord> stale, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var wanted = stale.ToDictionary(t => t.Id);
+            var batch = new List<(TrackRecord, float[])>(VectorBatch);
+            if (stale.Count > VectorBatch)
+            {
+                await foreach (var (track, embedding) in catalog.StreamModelAsync(_model!, cancellationToken))
+                {
+                    if (wanted.ContainsKey(track.Id) && embedding is not null && embedding.Model == _model)
+                    {
+                        batch.Add((track, embedding.Vector));
+                        if (batch.Count == VectorBatch)
+                        {
+                            _index.SetVectorsIfCurrent(batch);
+                            batch.Clear();
+                        }
+                    }
+                }
+            }
+            else
+            {
+                foreach (var track in stale)
+                {
+                    if (await catalog.GetEmbeddingAsync(track.Id, cancellationToken) is { } embedding && embedding.Model == _model)
+                    {
+                        batch.Add((track, embedding.Vector));
+                    }
+                }
+            }
+
+            _index.SetVectorsIfCurrent(batch);
+            logger.LogInformation("Index shard {Key}: {Vectors} vector(s) ready", SimilarityIndexKey.For(_model, _shard), _index.VectorCount);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Index shard {Key} could not read its vectors from the catalog", SimilarityIndexKey.For(_model, _shard));
+        }
+    }
+
+    private async Task SnapshotIfChangedAsync(CancellationToken cancellationToken)
+    {
+        if (_changesSinceSnapshot == 0 || !_vectorLoad.IsCompleted || SnapshotDirectory is not { } directory)
+        {
+            return;
+        }
+
+        var changes = _changesSinceSnapshot;
+        try
+        {
+            await Task.Run(() => _index.SaveAsync(directory, cancellationToken), cancellationToken);
+            _changesSinceSnapshot -= changes;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Index shard {Key} could not write its snapshot to {Directory}", this.GetPrimaryKeyString(), directory);
+        }
+    }
+
+    private static string SnapshotFolderName(string key) =>
+        new([.. key.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]);
+}

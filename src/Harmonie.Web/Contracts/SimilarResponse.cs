@@ -1,0 +1,3 @@
+namespace Harmonie.Web.Contracts;
+
+public sealed record SimilarResponse(long QueryId, IReadOnlyList<MatchResponse> Matches);
