@@ -1,4 +1,5 @@
 using Harmonie.Engines.Filtering;
+using Harmonie.Engines.Playlists;
 using Harmonie.Engines.VectorIndex;
 using Harmonie.Filtering;
 using Harmonie.Similarity;
@@ -199,7 +200,7 @@ public sealed class TrackIndex : IDisposable
         {
             if (TryGetVector(candidate.Track.Id, out var vector))
             {
-                ranked.Add((new IndexedTrack(candidate.Track, vector), Dot(query, vector)));
+                ranked.Add((new IndexedTrack(candidate.Track, vector), UnitVectors.Dot(vector, query)));
             }
         }
 
@@ -335,17 +336,6 @@ public sealed class TrackIndex : IDisposable
         }
 
         return allowed;
-    }
-
-    private static double Dot(double[] query, float[] vector)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < query.Length; i++)
-        {
-            sum += query[i] * vector[i];
-        }
-
-        return sum;
     }
 
     private T Read<T>(Func<T> read)

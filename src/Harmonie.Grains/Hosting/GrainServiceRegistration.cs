@@ -2,6 +2,7 @@ using Harmonie.Engines.Analysis;
 using Harmonie.Engines.Audio;
 using Harmonie.Engines.Catalog;
 using Harmonie.Grains.Analysis;
+using Harmonie.Grains.Playlists;
 using Harmonie.Grains.Scanning;
 using Harmonie.Grains.Similarity;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class GrainServiceRegistration
         services.AddSingleton<AnalysisThrottle>();
         services.Configure(configureScans);
         services.Configure(configureIndex ?? (_ => { }));
+        services.AddOptions<PlaylistOptions>();
         return services;
     }
 }

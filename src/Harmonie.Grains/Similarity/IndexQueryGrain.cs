@@ -14,6 +14,10 @@ namespace Harmonie.Grains.Similarity;
 [Reentrant]
 public sealed class IndexQueryGrain(ICatalog catalog, IOptions<SimilarityIndexOptions> options) : Grain, IIndexQueryGrain
 {
+    private IndexShards? _shards;
+
+    private IndexShards Shards => _shards ??= new IndexShards(GrainFactory, catalog, options.Value);
+
     public async Task<SimilarResult> SimilarAsync(long trackId, int limit, bool includeSelf, TrackFilter filter, CancellationToken cancellationToken)
     {
         if (await catalog.GetTrackAsync(trackId, cancellationToken) is not { } track)
@@ -27,16 +31,16 @@ public sealed class IndexQueryGrain(ICatalog catalog, IOptions<SimilarityIndexOp
         }
 
         long[] exclude = includeSelf ? [] : [trackId];
-        var answers = await Task.WhenAll(Shards(model).Select(s => s.SearchAsync(query, limit, filter, exclude, cancellationToken)));
+        var answers = await Task.WhenAll(Shards.Of(model).Select(s => s.SearchAsync(query, limit, filter, exclude, cancellationToken)));
         var merged = answers.SelectMany(a => a).OrderByDescending(m => m.Score).ThenBy(m => m.Track.Id).Take(limit).ToList();
         return new SimilarResult(true, merged);
     }
 
     public async Task<TrackPage> ListAsync(TrackListQuery query, TrackFilter filter, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string?> models = query.Model is { } model ? [model] : await ModelsAsync(cancellationToken);
+        var shards = query.Model is { } model ? [.. Shards.Of(model)] : await Shards.AllAsync(cancellationToken);
         var top = query.Offset + query.Limit;
-        var answers = await Task.WhenAll(models.SelectMany(Shards).Select(s => s.QueryAsync(filter, query.OrderBy, top, cancellationToken)));
+        var answers = await Task.WhenAll(shards.Select(s => s.QueryAsync(filter, query.OrderBy, top, cancellationToken)));
         var items = answers.SelectMany(a => a.Top).Order(TrackListOrder.For(query.OrderBy)).Skip(query.Offset).Take(query.Limit).ToList();
         return new TrackPage(items, answers.Sum(a => a.Total));
     }
@@ -49,8 +53,7 @@ public sealed class IndexQueryGrain(ICatalog catalog, IOptions<SimilarityIndexOp
 
     private async Task<StyleStatistics> StatisticsAsync(double styleMin, CancellationToken cancellationToken)
     {
-        var models = await ModelsAsync(cancellationToken);
-        var tallies = await Task.WhenAll(models.SelectMany(Shards).Select(s => s.StyleTalliesAsync(styleMin, cancellationToken)));
+        var tallies = await Task.WhenAll((await Shards.AllAsync(cancellationToken)).Select(s => s.StyleTalliesAsync(styleMin, cancellationToken)));
         var statistics = new StyleStatistics(styleMin);
         statistics.Merge(tallies.SelectMany(t => t));
         return statistics;
@@ -59,8 +62,7 @@ public sealed class IndexQueryGrain(ICatalog catalog, IOptions<SimilarityIndexOp
     /// <summary>The indexed vector of the query track, or its stored embedding while the index has not caught up.</summary>
     private async Task<float[]?> QueryVectorAsync(TrackRecord track, string model, CancellationToken cancellationToken)
     {
-        var owner = GrainFactory.GetGrain<ISimilarityIndexGrain>(SimilarityIndexKey.ForTrack(model, track.Id, options.Value.Shards));
-        var indexed = await owner.GetTracksAsync([track.Id], cancellationToken);
+        var indexed = await Shards.OfTrack(model, track.Id).GetTracksAsync([track.Id], cancellationToken);
         if (indexed is [{ Vector: { } vector }])
         {
             return vector;
@@ -69,20 +71,4 @@ public sealed class IndexQueryGrain(ICatalog catalog, IOptions<SimilarityIndexOp
         var embedding = await catalog.GetEmbeddingAsync(track.Id, cancellationToken);
         return embedding?.Model == model ? embedding.Vector : null;
     }
-
-    /// <summary>Every model with tracks, plus the model-less shards when some tracks have no embedding.</summary>
-    private async Task<IReadOnlyList<string?>> ModelsAsync(CancellationToken cancellationToken)
-    {
-        var stats = await catalog.GetStatsAsync(cancellationToken);
-        var models = stats.ByModel.Keys.Cast<string?>().ToList();
-        if (stats.Tracks > stats.ByModel.Values.Sum())
-        {
-            models.Add(null);
-        }
-
-        return models;
-    }
-
-    private IEnumerable<ISimilarityIndexGrain> Shards(string? model) =>
-        Enumerable.Range(0, options.Value.Shards).Select(s => GrainFactory.GetGrain<ISimilarityIndexGrain>(SimilarityIndexKey.For(model, s)));
 }

@@ -37,6 +37,9 @@ public sealed record HarmonieSettings
 
     public int InferenceThreads { get; init; } = 1;
 
+    /// <summary>Minutes an unused playlist session is kept for continuation.</summary>
+    public double PlaylistSessionMinutes { get; init; } = 30;
+
     /// <summary>Shards per model of the similarity index.</summary>
     public int IndexShards { get; init; } = 1;
 

@@ -58,6 +58,7 @@ public static class HarmonieSettingsLoader
             AnalysisTimeoutSeconds = Positive("HARMONIE_ANALYSIS_TIMEOUT_SEC", Get("ANALYSIS_TIMEOUT_SEC"), 600),
             OrphanRetentionDays = NonNegative("HARMONIE_ORPHAN_RETENTION_DAYS", Get("ORPHAN_RETENTION_DAYS"), 7),
             InferenceThreads = Math.Max(1, Int("HARMONIE_INFERENCE_THREADS", Get("INFERENCE_THREADS"), 1)),
+            PlaylistSessionMinutes = Positive("HARMONIE_PLAYLIST_SESSION_MINUTES", Get("PLAYLIST_SESSION_MINUTES"), 30),
             IndexShards = Positive("HARMONIE_INDEX_SHARDS", Get("INDEX_SHARDS"), 1) is var shards && shards == Math.Floor(shards) && shards <= 256
                 ? (int)shards
                 : throw new SettingsException("HARMONIE_INDEX_SHARDS", $"must be a whole number from 1 to 256, got {Get("INDEX_SHARDS")}"),

@@ -1,5 +1,6 @@
 using Harmonie.Engines.Catalog;
 using Harmonie.Grains.Hosting;
+using Harmonie.Grains.Playlists;
 using Harmonie.Silo.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,7 @@ public static class HarmonieServiceRegistration
     public static IServiceCollection AddHarmonieEngines(this IServiceCollection services, HarmonieSettings settings, ICatalog catalog) =>
         services
             .AddAnalysisModels(settings)
+            .Configure<PlaylistOptions>(o => o.SessionIdleTimeout = TimeSpan.FromMinutes(settings.PlaylistSessionMinutes))
             .AddHarmonieGrainServices(catalog, o =>
             {
                 o.Libraries = settings.Libraries;

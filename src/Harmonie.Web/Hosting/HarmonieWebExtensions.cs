@@ -67,6 +67,7 @@ public static class HarmonieWebExtensions
         app.MapServiceEndpoints(api);
         api.MapTrackEndpoints();
         api.MapStyleEndpoints();
+        api.MapPlaylistEndpoints();
         return api;
     }
 }
