@@ -6,3 +6,4 @@ cd "$(dirname "$0")/.."
 
 scripts/install-prerequisites.sh --with-postgres
 dotnet test Harmonie.sln -c Release --nologo "$@"
+scripts/cluster-test.sh

@@ -14,8 +14,11 @@ public interface IScanHistory
 
     Task AddScanFailureAsync(ScanFailureRecord failure, CancellationToken cancellationToken);
 
-    /// <summary>Marks rows still <c>running</c> as <c>crashed</c> (a previous process died); returns how many.</summary>
-    Task<int> MarkRunningScansCrashedAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Marks rows still <c>running</c> as <c>crashed</c> (their process died), except <paramref name="exceptScanId"/>
+    /// (a scan the coordinator is resuming); returns how many.
+    /// </summary>
+    Task<int> MarkRunningScansCrashedAsync(long? exceptScanId, CancellationToken cancellationToken);
 
     Task<(IReadOnlyList<ScanRecord> Items, long Total)> ListScansAsync(int limit, int offset, CancellationToken cancellationToken);
 

@@ -18,4 +18,10 @@ public sealed record ServiceStatus
     [Id(5)] public required int DescriptorVersion { get; init; }
 
     [Id(6)] public required CatalogStats Stats { get; init; }
+
+    /// <summary>The silo that answered (its Orleans identity).</summary>
+    [Id(7)] public required string Silo { get; init; }
+
+    /// <summary>Analyses this silo has completed since it started.</summary>
+    [Id(8)] public required long SiloAnalyses { get; init; }
 }

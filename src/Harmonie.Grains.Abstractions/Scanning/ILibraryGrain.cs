@@ -9,10 +9,13 @@ namespace Harmonie.Scanning;
 [Alias("harmonie.ILibraryGrain")]
 public interface ILibraryGrain : IGrainWithStringKey
 {
-    /// <summary>Walks the root, skipping real paths already claimed by earlier roots; returns the real paths it claimed.</summary>
+    /// <summary>
+    /// Walks the root, skipping real paths already claimed by earlier roots; returns the real paths it claimed.
+    /// <paramref name="countDiscovered"/> is false when a scan re-enumerates a root after losing its grain.
+    /// </summary>
     [Alias("Enumerate")]
     [ResponseTimeout("1.00:00:00")]
-    Task<Immutable<string[]>> EnumerateAsync(long scanId, Immutable<IReadOnlySet<string>> claimed, CancellationToken cancellationToken);
+    Task<Immutable<string[]>> EnumerateAsync(long scanId, Immutable<IReadOnlySet<string>> claimed, bool countDiscovered, CancellationToken cancellationToken);
 
     [Alias("Classify")]
     [ResponseTimeout("1.00:00:00")]
@@ -20,7 +23,7 @@ public interface ILibraryGrain : IGrainWithStringKey
 
     /// <summary>Analyses the files classified for analysis; counters are reported as results arrive.</summary>
     [Alias("Extract")]
-    [ResponseTimeout("30.00:00:00")]
+    [ResponseTimeout("20.00:00:00")] // Orleans keeps the time-to-live in 32-bit milliseconds (≤ 24.8 days).
     Task ExtractAsync(CancellationToken cancellationToken);
 
     /// <summary>Removes rows of this root whose files were not enumerated; returns how many.</summary>

@@ -10,11 +10,13 @@ namespace Harmonie.Grains.Analysis;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-public sealed class AnalyzerGrain(TrackAnalyzer analyzer, AnalysisThrottle throttle) : Grain, IAnalyzerGrain
+public sealed class AnalyzerGrain(TrackAnalyzer analyzer, AnalysisThrottle throttle, SiloAnalysisStatistics statistics) : Grain, IAnalyzerGrain
 {
     public async Task<AnalysisResult> AnalyzeAsync(string path, AnalysisKind kind, CancellationToken cancellationToken)
     {
         using var slot = await throttle.AcquireAsync(cancellationToken);
-        return await Task.Run(() => analyzer.AnalyzeAsync(path, kind, cancellationToken), cancellationToken);
+        var result = await Task.Run(() => analyzer.AnalyzeAsync(path, kind, cancellationToken), cancellationToken);
+        statistics.RecordCompleted();
+        return result;
     }
 }

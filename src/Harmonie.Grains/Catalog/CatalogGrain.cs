@@ -2,6 +2,7 @@ using Harmonie.Analysis;
 using Harmonie.Catalog;
 using Harmonie.Engines.Analysis;
 using Harmonie.Engines.Catalog;
+using Harmonie.Grains.Analysis;
 using Harmonie.Grains.Scanning;
 using Harmonie.Scanning;
 using Harmonie.Tracks;
@@ -13,7 +14,8 @@ namespace Harmonie.Grains.Catalog;
 /// <summary>Answers read queries from the catalog on the local silo.</summary>
 [StatelessWorker]
 [Reentrant]
-public sealed class CatalogGrain(ICatalog catalog, TrackAnalyzer analyzer, IOptions<ScanOptions> options) : Grain, ICatalogGrain
+public sealed class CatalogGrain(ICatalog catalog, TrackAnalyzer analyzer, IOptions<ScanOptions> options, SiloAnalysisStatistics statistics)
+    : Grain, ICatalogGrain
 {
     public Task<TrackRecord?> GetTrackAsync(long id, CancellationToken cancellationToken) =>
         catalog.GetTrackAsync(id, cancellationToken);
@@ -33,6 +35,8 @@ public sealed class CatalogGrain(ICatalog catalog, TrackAnalyzer analyzer, IOpti
         Workers = options.Value.Workers,
         DescriptorVersion = AnalysisVersions.Descriptors,
         Stats = await catalog.GetStatsAsync(cancellationToken),
+        Silo = RuntimeIdentity,
+        SiloAnalyses = statistics.Completed,
     };
 
     public async Task<ScanHistoryPage> ListScansAsync(int limit, int offset, CancellationToken cancellationToken)

@@ -24,6 +24,7 @@ public static class GrainServiceRegistration
         services.TryAddSingleton<IAudioDecoder, AudioDecoderSelector>();
         services.AddSingleton<TrackAnalyzer>();
         services.AddSingleton<AnalysisThrottle>();
+        services.AddSingleton<SiloAnalysisStatistics>();
         services.Configure(configureScans);
         services.Configure(configureIndex ?? (_ => { }));
         services.AddOptions<PlaylistOptions>();

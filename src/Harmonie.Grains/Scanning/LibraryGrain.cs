@@ -28,7 +28,7 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
 
     private ProgressReporter Reporter => _reporter ?? throw new InvalidOperationException("EnumerateAsync starts every scan.");
 
-    public async Task<Immutable<string[]>> EnumerateAsync(long scanId, Immutable<IReadOnlySet<string>> claimed, CancellationToken cancellationToken)
+    public async Task<Immutable<string[]>> EnumerateAsync(long scanId, Immutable<IReadOnlySet<string>> claimed, bool countDiscovered, CancellationToken cancellationToken)
     {
         _reporter = new ProgressReporter(GrainFactory.GetGrain<IScanCoordinatorGrain>(0), scanId, time);
         _resolvedRoot = null;
@@ -42,7 +42,10 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
                 foreach (var file in LibraryWalker.Enumerate(Root, seen, (path, error) => reporter.Fail(path, error), cancellationToken))
                 {
                     files.Add(file);
-                    reporter.Add(new ScanCounters { Discovered = 1 });
+                    if (countDiscovered)
+                    {
+                        reporter.Add(new ScanCounters { Discovered = 1 });
+                    }
                 }
 
                 return files;
@@ -110,7 +113,7 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
     {
         try
         {
-            var outcome = await GrainFactory.GetGrain<ITrackGrain>(path).AnalyzeAsync(job, cancellationToken);
+            var outcome = await AnalyzeWithRetryAsync(path, job, cancellationToken);
             switch (outcome.Kind)
             {
                 case TrackOutcomeKind.Full:
@@ -132,6 +135,22 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
         finally
         {
             window.Release();
+        }
+    }
+
+    /// <summary>A track grain whose silo dies mid-analysis is reactivated on another silo and asked again.</summary>
+    private async Task<TrackOutcome> AnalyzeWithRetryAsync(string path, AnalysisJob job, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await GrainFactory.GetGrain<ITrackGrain>(path).AnalyzeAsync(job, cancellationToken);
+            }
+            catch (Exception ex) when (attempt < 3 && ex is SiloUnavailableException or OrleansMessageRejectionException)
+            {
+                logger.LogDebug("Retrying {Path}: {Error}", path, ex.Message);
+            }
         }
     }
 

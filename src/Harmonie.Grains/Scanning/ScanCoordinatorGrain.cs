@@ -8,33 +8,55 @@ using Harmonie.Tracks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Runtime.Messaging;
 
 namespace Harmonie.Grains.Scanning;
 
 /// <summary>
 /// The scan state machine (BEHAVIOUR.md §2): phases across all library roots, counters, history rows,
-/// cancellation and the schedule. Reentrant so status queries, progress reports and cancellation are
-/// served while a scan runs; all state is touched on the grain's own scheduler only.
+/// cancellation and the schedule. Reentrant so status queries, progress reports and cancellation are served
+/// while a scan runs; all state is touched on the grain's own scheduler only. Its state is persisted, so in a
+/// cluster a scan survives the loss of the silo running it: the reactivated coordinator resumes it.
 /// </summary>
 [Reentrant]
 public sealed class ScanCoordinatorGrain(
+    [PersistentState("coordinator", ScanCoordinatorGrain.StorageName)] IPersistentState<ScanCoordinatorState> state,
     ICatalog catalog,
     TrackAnalyzer analyzer,
     IOptions<ScanOptions> options,
     TimeProvider time,
     ILogger<ScanCoordinatorGrain> logger) : Grain, IScanCoordinatorGrain
 {
-    private const int RecentFailureLimit = 20;
-    private const string Backend = "harmonie";
-    private static readonly TimeSpan CounterPersistInterval = TimeSpan.FromSeconds(2);
+    /// <summary>The grain storage provider holding the coordinator's state.</summary>
+    public const string StorageName = "scan";
 
-    private readonly Queue<ScanFailure> _recentFailures = new();
-    private ScanStatus _status = ScanStatus.Initial;
+    private const int RecentFailureLimit = 20;
+    private const int LibraryAttempts = 3;
+    private const string Backend = "harmonie";
+    private static readonly TimeSpan PersistInterval = TimeSpan.FromSeconds(2);
+
     private CancellationTokenSource? _cancellation;
     private bool _initialized;
     private IGrainTimer? _schedule;
 
     private ScanOptions Options => options.Value;
+
+    private ScanStatus Status
+    {
+        get => state.State.Status;
+        set => state.State.Status = value;
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Status.State == ScanState.Scanning && Status.ScanId is { } scanId)
+        {
+            logger.LogWarning("Resuming scan {ScanId}: the silo running it stopped", scanId);
+            _ = RunAsync(state.State.Force, resume: true);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public async Task InitializeAsync()
     {
@@ -44,7 +66,8 @@ public sealed class ScanCoordinatorGrain(
         }
 
         _initialized = true;
-        var crashed = await catalog.MarkRunningScansCrashedAsync(CancellationToken.None);
+        var resuming = Status.State == ScanState.Scanning ? Status.ScanId : null;
+        var crashed = await catalog.MarkRunningScansCrashedAsync(resuming, CancellationToken.None);
         if (crashed > 0)
         {
             logger.LogWarning("Marked {Count} scan(s) left running by a previous process as crashed", crashed);
@@ -56,7 +79,7 @@ public sealed class ScanCoordinatorGrain(
             return;
         }
 
-        if (Options.ScanOnStartup)
+        if (Options.ScanOnStartup && resuming is null)
         {
             _ = RunScheduledAsync(armNext: Options.ScanInterval > TimeSpan.Zero);
         }
@@ -68,9 +91,9 @@ public sealed class ScanCoordinatorGrain(
 
     public Task<ScanStatus> StartAsync(bool force)
     {
-        if (_status.State != ScanState.Scanning)
+        if (Status.State != ScanState.Scanning)
         {
-            _ = RunAsync(force);
+            _ = RunAsync(force, resume: false);
         }
 
         return Task.FromResult(Snapshot());
@@ -80,7 +103,7 @@ public sealed class ScanCoordinatorGrain(
 
     public Task<bool> CancelAsync()
     {
-        if (_status.State != ScanState.Scanning || _cancellation is null)
+        if (Status.State != ScanState.Scanning || _cancellation is null)
         {
             return Task.FromResult(false);
         }
@@ -92,25 +115,26 @@ public sealed class ScanCoordinatorGrain(
 
     public async Task ReportAsync(ScanProgress progress)
     {
-        if (_status.State != ScanState.Scanning || progress.ScanId != _status.ScanId)
+        if (Status.State != ScanState.Scanning || progress.ScanId != Status.ScanId)
         {
             return; // A late report from a finished scan.
         }
 
-        _status = _status with { Counters = _status.Counters.Add(progress.Delta) };
+        Status = Status with { Counters = Status.Counters.Add(progress.Delta) };
+        var recent = state.State.RecentFailures;
         foreach (var failure in progress.Failures)
         {
-            _recentFailures.Enqueue(new ScanFailure(failure.Path, failure.Error));
-            while (_recentFailures.Count > RecentFailureLimit)
-            {
-                _recentFailures.Dequeue();
-            }
-
+            recent.Add(new ScanFailure(failure.Path, failure.Error));
             await catalog.AddScanFailureAsync(failure, CancellationToken.None);
+        }
+
+        if (recent.Count > RecentFailureLimit)
+        {
+            recent.RemoveRange(0, recent.Count - RecentFailureLimit);
         }
     }
 
-    private ScanStatus Snapshot() => _status with { RecentFailures = [.. _recentFailures] };
+    private ScanStatus Snapshot() => Status with { RecentFailures = [.. state.State.RecentFailures] };
 
     /// <summary>Runs the startup or a periodic scan; a failure never ends the schedule (unlike the original).</summary>
     private async Task RunScheduledAsync(bool armNext)
@@ -118,7 +142,10 @@ public sealed class ScanCoordinatorGrain(
         try
         {
             await StartAsync(force: false);
-            await WaitForIdleAsync();
+            while (Status.State == ScanState.Scanning)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), time);
+            }
         }
         catch (Exception ex)
         {
@@ -144,49 +171,56 @@ public sealed class ScanCoordinatorGrain(
             new GrainTimerCreationOptions(Options.ScanInterval, Timeout.InfiniteTimeSpan) { KeepAlive = true, Interleave = true });
     }
 
-    private async Task WaitForIdleAsync()
-    {
-        while (_status.State == ScanState.Scanning)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), time);
-        }
-    }
-
-    private async Task RunAsync(bool force)
+    private async Task RunAsync(bool force, bool resume)
     {
         using var cancellation = new CancellationTokenSource();
         _cancellation = cancellation;
-        var cancellationToken = cancellation.Token;
-        var started = Now();
         var stopwatch = Stopwatch.StartNew();
-        _recentFailures.Clear();
-        _status = new ScanStatus { State = ScanState.Scanning, Phase = ScanPhase.Enumerating, StartedAt = started };
-        var scanId = await catalog.StartScanAsync(
-            new ScanRecord
+        long scanId;
+        if (resume)
+        {
+            scanId = Status.ScanId!.Value;
+            var done = Status.Counters;
+            state.State.AnalysedByEarlierAttempts = done.Full + done.DescriptorsOnly;
+            Status = Status with { Phase = ScanPhase.Enumerating, Counters = done with { Discovered = 0, Skipped = 0, Removed = 0 } };
+        }
+        else
+        {
+            var started = Now();
+            state.State = new ScanCoordinatorState
             {
-                StartedAt = started,
-                Workers = Options.Workers,
-                Backend = Backend,
-                Model = analyzer.ModelName,
-                Forced = force,
-                HarmonieVersion = HarmonieVersion.Current,
-                DescriptorVersion = AnalysisVersions.Descriptors,
-                State = ScanHistoryRecordState.Running,
-            },
-            CancellationToken.None);
-        _status = _status with { ScanId = scanId };
-        logger.LogInformation("Scan {ScanId} started{Forced}", scanId, force ? " (forced)" : string.Empty);
+                Force = force,
+                Status = new ScanStatus { State = ScanState.Scanning, Phase = ScanPhase.Enumerating, StartedAt = started },
+            };
+            scanId = await catalog.StartScanAsync(
+                new ScanRecord
+                {
+                    StartedAt = started,
+                    Workers = Options.Workers,
+                    Backend = Backend,
+                    Model = analyzer.ModelName,
+                    Forced = force,
+                    HarmonieVersion = HarmonieVersion.Current,
+                    DescriptorVersion = AnalysisVersions.Descriptors,
+                    State = ScanHistoryRecordState.Running,
+                },
+                CancellationToken.None);
+            Status = Status with { ScanId = scanId };
+            logger.LogInformation("Scan {ScanId} started{Forced}", scanId, force ? " (forced)" : string.Empty);
+        }
+
+        await state.WriteStateAsync();
         using var persist = this.RegisterGrainTimer(
-            _ => catalog.UpdateScanAsync(scanId, _status.Counters, CancellationToken.None),
-            new GrainTimerCreationOptions(CounterPersistInterval, CounterPersistInterval) { KeepAlive = true, Interleave = true });
+            _ => PersistAsync(scanId),
+            new GrainTimerCreationOptions(PersistInterval, PersistInterval) { KeepAlive = true, Interleave = true });
 
         var outcome = ScanHistoryRecordState.Completed;
         string? error = null;
         try
         {
-            await RunPhasesAsync(force, cancellationToken);
+            await RunPhasesAsync(force, cancellation.Token);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             outcome = ScanHistoryRecordState.Cancelled;
             error = "cancelled by user";
@@ -203,19 +237,27 @@ public sealed class ScanCoordinatorGrain(
         }
 
         var finished = Now();
-        _status = _status with
+        var duration = finished - (Status.StartedAt ?? finished);
+        Status = Status with
         {
             State = outcome == ScanHistoryRecordState.Crashed ? ScanState.Error : ScanState.Idle,
             Phase = ScanPhase.Idle,
             FinishedAt = finished,
-            LastDurationSec = stopwatch.Elapsed.TotalSeconds,
+            LastDurationSec = duration,
             LastError = error,
         };
-        await catalog.FinishScanAsync(scanId, _status.Counters, outcome, error, finished, stopwatch.Elapsed.TotalSeconds, CancellationToken.None);
-        var c = _status.Counters;
+        await catalog.FinishScanAsync(scanId, Status.Counters, outcome, error, finished, duration, CancellationToken.None);
+        await state.WriteStateAsync();
+        var c = Status.Counters;
         logger.LogInformation(
             "Scan {ScanId} {Outcome} in {Seconds:0.0} s: discovered {Discovered}, full {Full}, descriptors-only {DescriptorsOnly}, skipped {Skipped}, failed {Failed}, removed {Removed}",
             scanId, outcome, stopwatch.Elapsed.TotalSeconds, c.Discovered, c.Full, c.DescriptorsOnly, c.Skipped, c.Failed, c.Removed);
+    }
+
+    private async Task PersistAsync(long scanId)
+    {
+        await catalog.UpdateScanAsync(scanId, Status.Counters, CancellationToken.None);
+        await state.WriteStateAsync();
     }
 
     private async Task RunPhasesAsync(bool force, CancellationToken cancellationToken)
@@ -227,37 +269,34 @@ public sealed class ScanCoordinatorGrain(
             logger.LogWarning("Library root {Root} is not reachable; skipping it (its tracks are kept)", missing);
         }
 
-        var libraries = reachable.Select(r => GrainFactory.GetGrain<ILibraryGrain>(r)).ToList();
-        var scanId = _status.ScanId!.Value;
-
+        var scanId = Status.ScanId!.Value;
         var claimed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var library in libraries)
+        var libraries = new List<(string Root, IReadOnlySet<string> Excluded)>();
+        foreach (var root in reachable)
         {
-            var paths = await library.EnumerateAsync(scanId, new Immutable<IReadOnlySet<string>>(claimed), cancellationToken);
+            // What earlier roots claimed is excluded here, so a root nested in another is not scanned twice.
+            var excluded = claimed.ToHashSet(StringComparer.Ordinal);
+            var paths = await Library(root).EnumerateAsync(scanId, new Immutable<IReadOnlySet<string>>(excluded), countDiscovered: true, cancellationToken);
             claimed.UnionWith(paths.Value);
+            libraries.Add((root, excluded));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         SetPhase(ScanPhase.Classifying);
-        var configured = roots.Select(LibraryPaths.Resolve).Distinct(StringComparer.Ordinal).ToList();
-        var orphaned = (await catalog.GetLibraryRootsAsync(cancellationToken)).Except(configured, StringComparer.Ordinal).ToList();
-        var request = new ClassifyRequest
+        var request = await ClassifyRequestAsync(force, roots, cancellationToken);
+        var skipped = 0L;
+        foreach (var (root, _) in libraries)
         {
-            Force = force,
-            Model = analyzer.ModelName,
-            DescriptorVersion = AnalysisVersions.Descriptors,
-            OrphanedRoots = orphaned,
-            ConfiguredRoots = configured,
-        };
-        foreach (var library in libraries)
-        {
-            var classification = await library.ClassifyAsync(request, cancellationToken);
-            _status = _status with { Counters = _status.Counters.Add(new ScanCounters { Skipped = classification.Skipped }) };
+            skipped += (await Library(root).ClassifyAsync(request, cancellationToken)).Skipped;
         }
+
+        // Files analysed before a resume are skipped now; they were counted as analysed already.
+        skipped = Math.Max(0, skipped - state.State.AnalysedByEarlierAttempts);
+        Status = Status with { Counters = Status.Counters with { Skipped = skipped } };
 
         cancellationToken.ThrowIfCancellationRequested();
         SetPhase(ScanPhase.Extracting);
-        await Task.WhenAll(libraries.Select(l => l.ExtractAsync(cancellationToken)));
+        await Task.WhenAll(libraries.Select(l => ExtractWithRetryAsync(scanId, l.Root, l.Excluded, request, cancellationToken)));
 
         cancellationToken.ThrowIfCancellationRequested();
         if (reachable.Count == 0)
@@ -268,14 +307,54 @@ public sealed class ScanCoordinatorGrain(
 
         SetPhase(ScanPhase.Pruning);
         var removed = 0;
-        foreach (var library in libraries)
+        foreach (var (root, _) in libraries)
         {
-            removed += await library.PruneAsync(cancellationToken);
+            removed += await Library(root).PruneAsync(cancellationToken);
         }
 
-        removed += await PruneExpiredOrphansAsync(orphaned, cancellationToken);
-        _status = _status with { Counters = _status.Counters.Add(new ScanCounters { Removed = removed }) };
+        removed += await PruneExpiredOrphansAsync(request.OrphanedRoots, cancellationToken);
+        Status = Status with { Counters = Status.Counters.Add(new ScanCounters { Removed = removed }) };
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// Extracts one root; if the silo hosting its library grain dies, a fresh activation enumerates and
+    /// classifies the root again (without counting it twice) and extracts what is still to do.
+    /// </summary>
+    private async Task ExtractWithRetryAsync(long scanId, string root, IReadOnlySet<string> excluded, ClassifyRequest request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (attempt > 1)
+                {
+                    await Library(root).EnumerateAsync(scanId, new Immutable<IReadOnlySet<string>>(excluded), countDiscovered: false, cancellationToken);
+                    await Library(root).ClassifyAsync(request, cancellationToken);
+                }
+
+                await Library(root).ExtractAsync(cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (attempt < LibraryAttempts && ex is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException)
+            {
+                logger.LogWarning("Library {Root}: its silo went away during extraction ({Error}); resuming elsewhere", root, ex.Message);
+            }
+        }
+    }
+
+    private async Task<ClassifyRequest> ClassifyRequestAsync(bool force, IReadOnlyList<string> roots, CancellationToken cancellationToken)
+    {
+        var configured = roots.Select(LibraryPaths.Resolve).Distinct(StringComparer.Ordinal).ToList();
+        var orphaned = (await catalog.GetLibraryRootsAsync(cancellationToken)).Except(configured, StringComparer.Ordinal).ToList();
+        return new ClassifyRequest
+        {
+            Force = force,
+            Model = analyzer.ModelName,
+            DescriptorVersion = AnalysisVersions.Descriptors,
+            OrphanedRoots = orphaned,
+            ConfiguredRoots = configured,
+        };
     }
 
     /// <summary>
@@ -312,7 +391,9 @@ public sealed class ScanCoordinatorGrain(
         return removed;
     }
 
-    private void SetPhase(ScanPhase phase) => _status = _status with { Phase = phase };
+    private ILibraryGrain Library(string root) => GrainFactory.GetGrain<ILibraryGrain>(root);
+
+    private void SetPhase(ScanPhase phase) => Status = Status with { Phase = phase };
 
     private double Now() => time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
 }

@@ -14,6 +14,7 @@ public static class HarmonieCommandLine
             StatusCommand.Create(),
             ScansCommand.Create(),
             ImportCommand.Create(),
+            DbCommand.Create(),
         };
         root.SetAction((_, ct) => ServeCommand.RunAsync(ct));
         // The host (serve) and the scan command handle SIGINT/SIGTERM themselves.

@@ -32,6 +32,12 @@ public static class ImportCommand
     internal static async Task<int> RunAsync(
         HarmonieSettings settings, string sourcePath, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (settings.IsClusterMember)
+        {
+            await error.WriteLineAsync("import: importing into the cluster's PostgreSQL catalog is not supported; import into an embedded catalog (unset HARMONIE_POSTGRES) — see docs/MIGRATING.md");
+            return 1;
+        }
+
         var catalogPath = Path.GetFullPath(settings.DbPath);
         try
         {

@@ -42,6 +42,12 @@ public static class ScanCommand
             return await DriveAsync(new HttpScanDriver(client), force, json);
         }
 
+        if (settings.IsClusterMember)
+        {
+            await Console.Error.WriteLineAsync("scan: in cluster mode scans run on the silos: start one with POST /api/v1/scan, or run this beside `harmonie serve`");
+            return 1;
+        }
+
         using var catalog = LiteDbCatalog.Open(settings.DbPath);
         using var host = ScanHost.Build(settings, catalog);
         await host.StartAsync();

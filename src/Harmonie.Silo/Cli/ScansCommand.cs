@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Harmonie.Engines.Catalog.LiteDb;
+using Harmonie.Engines.Catalog;
 using Harmonie.Silo.Configuration;
 using Harmonie.Silo.Hosting;
 using Harmonie.Web.Contracts;
@@ -28,7 +28,7 @@ public static class ScansCommand
     {
         using var dataLock = DataDirectoryLock.TryAcquire(settings.DataDir);
         using var client = dataLock is null && DataDirectoryLock.ReadServerUrl(settings.DataDir) is { } url ? new ServerClient(url, settings) : null;
-        using var catalog = client is null ? LiteDbCatalog.Open(settings.DbPath) : null;
+        using var catalog = client is null ? await CatalogFactory.OpenAsync(settings, ct) : null;
 
         if (id is { } scanId)
         {
@@ -50,13 +50,13 @@ public static class ScansCommand
         return 0;
     }
 
-    private static async Task<PageResponse<ScanHistoryResponse>> ReadPageAsync(LiteDbCatalog catalog, int limit, CancellationToken ct)
+    private static async Task<PageResponse<ScanHistoryResponse>> ReadPageAsync(ICatalog catalog, int limit, CancellationToken ct)
     {
         var (items, total) = await catalog.ListScansAsync(limit, 0, ct);
         return new PageResponse<ScanHistoryResponse>([.. items.Select(ScanHistoryResponse.From)], total, limit, 0);
     }
 
-    private static async Task<ScanDetailResponse?> ReadDetailAsync(LiteDbCatalog catalog, long id, CancellationToken ct)
+    private static async Task<ScanDetailResponse?> ReadDetailAsync(ICatalog catalog, long id, CancellationToken ct)
     {
         if (await catalog.GetScanAsync(id, ct) is not { } scan)
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Harmonie.Engines.Catalog.LiteDb;
 using Harmonie.Silo.Configuration;
 using Harmonie.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -27,7 +26,7 @@ public static class ServeCommand
             return 1;
         }
 
-        using var catalog = LiteDbCatalog.Open(settings.DbPath);
+        using var catalog = await CatalogFactory.OpenAsync(settings, cancellationToken);
         await using var app = ServeHost.Build(settings, catalog);
         await app.StartAsync(cancellationToken);
         var host = settings.Host is "0.0.0.0" or "::" ? "127.0.0.1" : settings.Host;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Harmonie.Engines.Catalog.LiteDb;
 using Harmonie.Silo.Configuration;
 using Harmonie.Silo.Hosting;
 
@@ -50,7 +49,7 @@ public static class StatusCommand
             return new LibraryStats(s.Tracks, s.TotalDurationSec, s.TotalBytes, s.ByModel, s.DbPath, s.DbSizeBytes);
         }
 
-        using var catalog = LiteDbCatalog.Open(settings.DbPath);
+        using var catalog = await CatalogFactory.OpenAsync(settings, ct);
         var stats = await catalog.GetStatsAsync(ct);
         return new LibraryStats(stats.Tracks, stats.TotalDurationSec, stats.TotalBytes, stats.ByModel, stats.DbPath, stats.DbSizeBytes);
     }

@@ -40,8 +40,19 @@ public sealed record HarmonieSettings
     /// <summary>Minutes an unused playlist session is kept for continuation.</summary>
     public double PlaylistSessionMinutes { get; init; } = 30;
 
-    /// <summary>Shards per model of the similarity index.</summary>
+    /// <summary>Shards per model of the similarity index (default 1, or 4 in a cluster).</summary>
     public int IndexShards { get; init; } = 1;
+
+    /// <summary>PostgreSQL connection string; when set this silo joins the cluster sharing that database.</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>Name of the cluster the silos of one PostgreSQL database form.</summary>
+    public string ClusterId { get; init; } = "harmonie";
+
+    /// <summary>Address other silos reach this one at (cluster mode); defaults to this host's first non-loopback IPv4.</summary>
+    public string? AdvertisedAddress { get; init; }
+
+    public bool IsClusterMember => Postgres is not null;
 
     public int SiloPort { get; init; } = 11111;
 

@@ -38,6 +38,7 @@ public static class HarmonieSettingsLoader
 
         string? Get(string name) => values.TryGetValue(Prefix + name, out var v) ? v : null;
 
+        var postgres = Get("POSTGRES") is { Length: > 0 } cs ? cs : null;
         var dataDir = Get("DATA_DIR") is { Length: > 0 } d ? LibraryPaths.Normalise(d) : DefaultDataDir(values);
         var settings = new HarmonieSettings
         {
@@ -59,7 +60,12 @@ public static class HarmonieSettingsLoader
             OrphanRetentionDays = NonNegative("HARMONIE_ORPHAN_RETENTION_DAYS", Get("ORPHAN_RETENTION_DAYS"), 7),
             InferenceThreads = Math.Max(1, Int("HARMONIE_INFERENCE_THREADS", Get("INFERENCE_THREADS"), 1)),
             PlaylistSessionMinutes = Positive("HARMONIE_PLAYLIST_SESSION_MINUTES", Get("PLAYLIST_SESSION_MINUTES"), 30),
-            IndexShards = Positive("HARMONIE_INDEX_SHARDS", Get("INDEX_SHARDS"), 1) is var shards && shards == Math.Floor(shards) && shards <= 256
+            Postgres = postgres,
+            ClusterId = Get("CLUSTER_ID") is { Length: > 0 } cluster ? cluster.Trim() : "harmonie",
+            AdvertisedAddress = Get("ADVERTISED_ADDRESS") is { Length: > 0 } address
+                ? (System.Net.IPAddress.TryParse(address.Trim(), out _) ? address.Trim() : throw new SettingsException("HARMONIE_ADVERTISED_ADDRESS", $"must be an IP address, got '{address}'"))
+                : null,
+            IndexShards = Positive("HARMONIE_INDEX_SHARDS", Get("INDEX_SHARDS"), postgres is null ? 1 : 4) is var shards && shards == Math.Floor(shards) && shards <= 256
                 ? (int)shards
                 : throw new SettingsException("HARMONIE_INDEX_SHARDS", $"must be a whole number from 1 to 256, got {Get("INDEX_SHARDS")}"),
             SiloPort = Port("HARMONIE_SILO_PORT", Get("SILO_PORT"), 11111),

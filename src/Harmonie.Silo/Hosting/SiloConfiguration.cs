@@ -1,24 +1,81 @@
-using Harmonie.Similarity;
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using Harmonie.Grains.Scanning;
 using Harmonie.Silo.Configuration;
+using Harmonie.Similarity;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace Harmonie.Silo.Hosting;
 
-/// <summary>The single-process silo: localhost clustering, in-memory streams; the catalog is the durable store.</summary>
+/// <summary>
+/// One process: localhost clustering with in-memory grain storage (the catalog is the durable store).
+/// Cluster member (HARMONIE_POSTGRES): ADO.NET clustering and grain storage in the shared PostgreSQL.
+/// </summary>
 public static class SiloConfiguration
 {
+    private const string Invariant = "Npgsql";
+
     public static ISiloBuilder ConfigureHarmonieSilo(this ISiloBuilder silo, HarmonieSettings settings)
     {
-        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
         silo.Configure<ClusterOptions>(o =>
         {
-            o.ClusterId = "harmonie";
+            o.ClusterId = settings.ClusterId;
             o.ServiceId = "harmonie";
         });
+
+        if (settings.Postgres is { } connectionString)
+        {
+            silo.ConfigureEndpoints(AdvertisedAddress(settings), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorage(ScanCoordinatorGrain.StorageName, o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.Services.AddOptions<AdoNetGrainStorageOptions>(ScanCoordinatorGrain.StorageName)
+                .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+
+            // Notice a dead silo within seconds rather than the default minute.
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(2);
+                o.NumMissedProbesLimit = 2;
+                o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+            });
+        }
+        else
+        {
+            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: "harmonie", clusterId: settings.ClusterId);
+            silo.AddMemoryGrainStorage(ScanCoordinatorGrain.StorageName);
+        }
+
         silo.AddMemoryGrainStorage("PubSubStore");
+
         // Track changes reach the index shards within a few milliseconds (the default poll is 100 ms).
         silo.AddMemoryStreams(SimilarityIndexKey.StreamProvider, streams =>
             streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10))));
         return silo;
+    }
+
+    private static IPAddress AdvertisedAddress(HarmonieSettings settings)
+    {
+        if (settings.AdvertisedAddress is { } configured)
+        {
+            return IPAddress.Parse(configured);
+        }
+
+        return NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? IPAddress.Loopback;
     }
 }

@@ -32,6 +32,12 @@ public sealed record StatusResponse
 
     public required IReadOnlyDictionary<string, long> ByModel { get; init; }
 
+    /// <summary>The silo that answered (extension).</summary>
+    public required string Silo { get; init; }
+
+    /// <summary>Analyses that silo has completed since it started (extension).</summary>
+    public required long SiloAnalyses { get; init; }
+
     public static StatusResponse From(ServiceStatus s) => new()
     {
         Version = s.Version,
@@ -47,5 +53,7 @@ public sealed record StatusResponse
         TotalBytes = s.Stats.TotalBytes,
         DbSizeBytes = s.Stats.DbSizeBytes,
         ByModel = s.Stats.ByModel,
+        Silo = s.Silo,
+        SiloAnalyses = s.SiloAnalyses,
     };
 }

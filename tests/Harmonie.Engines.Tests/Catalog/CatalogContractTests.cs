@@ -248,7 +248,7 @@ public abstract class CatalogContractTests : IAsyncLifetime
         var abandoned = await Catalog.StartScanAsync(scan with { StartedAt = 200 }, _ct);
         await ReopenAsync();
 
-        Assert.Equal(1, await Catalog.MarkRunningScansCrashedAsync(_ct));
+        Assert.Equal(1, await Catalog.MarkRunningScansCrashedAsync(null, _ct));
 
         var (items, total) = await Catalog.ListScansAsync(10, 0, _ct);
         Assert.Equal(2, total);

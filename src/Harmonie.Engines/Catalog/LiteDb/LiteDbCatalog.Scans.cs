@@ -55,11 +55,11 @@ public sealed partial class LiteDbCatalog
         return Task.CompletedTask;
     }
 
-    public Task<int> MarkRunningScansCrashedAsync(CancellationToken cancellationToken) =>
+    public Task<int> MarkRunningScansCrashedAsync(long? exceptScanId, CancellationToken cancellationToken) =>
         Task.FromResult(Write(_ =>
         {
             var count = 0;
-            foreach (var doc in _scans.Find(Query.EQ("state", ScanHistoryRecordState.Running)).ToList())
+            foreach (var doc in _scans.Find(Query.EQ("state", ScanHistoryRecordState.Running)).Where(d => d["_id"].AsInt64 != exceptScanId).ToList())
             {
                 doc["state"] = ScanHistoryRecordState.Crashed;
                 if (doc["finished_at"].IsNull)

@@ -72,13 +72,14 @@ public sealed partial class PostgresCatalog
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<int> MarkRunningScansCrashedAsync(CancellationToken cancellationToken)
+    public async Task<int> MarkRunningScansCrashedAsync(long? exceptScanId, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand("""
             UPDATE harmonie_scans SET state = @crashed, finished_at = coalesce(finished_at, started_at),
                 last_error = coalesce(last_error, @error)
-            WHERE state = @running
+            WHERE state = @running AND id <> @except
             """);
+        Sql.Add(command, "except", exceptScanId ?? -1L);
         Sql.Add(command, "crashed", ScanHistoryRecordState.Crashed);
         Sql.Add(command, "running", ScanHistoryRecordState.Running);
         Sql.Add(command, "error", InterruptedError);
