@@ -15,7 +15,7 @@ internal sealed class RhythmStatistics
     /// <summary>Beat multiples at which each register's periodicity is read: subdivisions (straight, triplet/swing) and bars (duple, triple).</summary>
     public static readonly double[] BeatMultiples = [1.0 / 3, 0.5, 2.0 / 3, 1, 1.5, 2, 3, 4];
 
-    public const int FeatureCount = (FeaturesPerRegister * 3) + (8 * 3) + 2;
+    public const int FeatureCount = (FeaturesPerRegister * 3) + (8 * 3) + 3;
 
     private const int Window = 512;
     private const int WindowHop = 128;
@@ -119,9 +119,20 @@ internal sealed class RhythmStatistics
         }
 
         var combined = Enumerable.Range(0, MaxLag + 1).Select(lag => _autocorrelation.Sum(a => a[lag])).ToArray();
-        features[i++] = (float)Math.Log2(FramesPerSecond * 60 / beat / 120);
+        // Tempo as a position within the octave: 75 and 150 BPM coincide, so a half- or double-time
+        // estimate does not move the track.
+        var octave = 2 * Math.PI * Math.Log2(FramesPerSecond * 60 / beat / 120);
+        features[i++] = (float)Math.Cos(octave);
+        features[i++] = (float)Math.Sin(octave);
         features[i] = (float)(PeakNear(combined, beat) / 3 / Math.Max(_windows, 1));
     }
+
+    public static IEnumerable<string> FeatureNames =>
+        RegisterNames.SelectMany(r => Enumerable.Range(0, LagBands).Select(b => $"rhythm.{r}.acf{b}").Concat([$"rhythm.{r}.pulse", $"rhythm.{r}.flux.mean", $"rhythm.{r}.flux.std"]))
+            .Concat(RegisterNames.SelectMany(r => BeatMultiples.Select(m => $"rhythm.{r}.beat×{m:0.##}")))
+            .Concat(["rhythm.tempo.cos", "rhythm.tempo.sin", "rhythm.beat.strength"]);
+
+    private static string[] RegisterNames => ["low", "mid", "high"];
 
     /// <summary>The beat period in frames: the strongest combined periodicity between 60 and 210 BPM, weighted towards 120 BPM.</summary>
     private double BeatPeriod()
