@@ -8,7 +8,9 @@ namespace Harmonie.Engines.Embeddings;
 /// independent of the key: the mean chroma sorted by strength (how many pitch classes the music uses:
 /// pentatonic, diatonic, chromatic), major-versus-minor and key clarity (Krumhansl–Kessler profiles),
 /// how concentrated each frame's pitch content is, how fast it changes, and the interval content (how
-/// much energy lies 1…6 semitones apart: fifths for power chords, seconds and sevenths for jazz voicings).
+/// much energy lies 1…6 semitones apart: fifths for power chords, seconds and sevenths for jazz voicings),
+/// how often each chord type sounds (triads, sevenths, sus4, bare fifths, no chord) and how far the chord
+/// root moves when it changes — the harmonic vocabulary of a style, whatever its key.
 /// </summary>
 internal sealed class HarmonyStatistics : IPcmSink
 {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Harmonie.Engines.Embeddings;
 
 /// <summary>
@@ -5,7 +7,9 @@ namespace Harmonie.Engines.Embeddings;
 /// registers — low (&lt; 0.5 kHz: kick, bass), mid (0.5–2.5 kHz) and high (&gt; 2.5 kHz: snare, hats). Each
 /// envelope's autocorrelation over 8-second windows, averaged over the track, shows the beat period and
 /// the metre; it is summarised in log-spaced lag bands, with the envelope's mean, spread and the
-/// strongest beat-range periodicity. Only the last window of each envelope is held.
+/// strongest beat-range periodicity; then read at subdivisions and bar lengths of the estimated beat
+/// (metre, swing), and the tempo as a position within its octave so half- and double-time estimates agree.
+/// Only the last window of each envelope is held.
 /// </summary>
 internal sealed class RhythmStatistics
 {
@@ -129,7 +133,7 @@ internal sealed class RhythmStatistics
 
     public static IEnumerable<string> FeatureNames =>
         RegisterNames.SelectMany(r => Enumerable.Range(0, LagBands).Select(b => $"rhythm.{r}.acf{b}").Concat([$"rhythm.{r}.pulse", $"rhythm.{r}.flux.mean", $"rhythm.{r}.flux.std"]))
-            .Concat(RegisterNames.SelectMany(r => BeatMultiples.Select(m => $"rhythm.{r}.beat×{m:0.##}")))
+            .Concat(RegisterNames.SelectMany(r => BeatMultiples.Select(m => $"rhythm.{r}.beat×" + m.ToString("0.##", CultureInfo.InvariantCulture))))
             .Concat(["rhythm.tempo.cos", "rhythm.tempo.sin", "rhythm.beat.strength"]);
 
     private static string[] RegisterNames => ["low", "mid", "high"];

@@ -2,7 +2,8 @@ namespace Harmonie.Engines.Embeddings;
 
 /// <summary>
 /// Timbre of a track from its mel frames: mean and spread of the cepstrum (the spectral envelope without
-/// overall level), of the spectral centroid and flatness, and how much the level moves. Computed from
+/// overall level) and how fast it changes over 32 ms, the spectral centroid and flatness, and how much the
+/// level moves. Computed from
 /// natural-log mel energies so a quieter copy of the same music gives the same values.
 /// </summary>
 internal sealed class TimbreStatistics

@@ -41,6 +41,23 @@ public sealed class BuiltinEmbeddingExtractorTests
     }
 
     [Fact]
+    public void Each_block_weighs_the_same_and_a_short_excerpt_leans_on_timbre()
+    {
+        using var session = new BuiltinEmbeddingSession();
+        TestSignals.Feed(session, TestSignals.Music(10));
+        var raw = session.CompleteRaw();
+
+        var full = BlockNorms(BuiltinFeatureStandardisation.Apply(raw, seconds: 10));
+        var excerpt = BlockNorms(BuiltinFeatureStandardisation.Apply(raw, seconds: 2));
+
+        Assert.All(full, n => Assert.Equal(full[0], n, 4));
+        for (var b = 1; b < excerpt.Length; b++)
+        {
+            Assert.Equal(excerpt[0] * 2 / 8, excerpt[b], 4); // 2 of the 8 seconds rhythm, harmony and envelopes need
+        }
+    }
+
+    [Fact]
     public void Empty_audio_is_an_error()
     {
         using var session = _extractor.Begin();
@@ -86,6 +103,17 @@ public sealed class BuiltinEmbeddingExtractorTests
         Assert.True(precision >= 0.8, $"precision@5 {precision:F3}");
         Assert.True(nearest >= 0.85, $"precision@1 {nearest:F3}");
         Assert.True(floor < 0.1, $"random floor {floor:F3}");
+    }
+
+    private static double[] BlockNorms(float[] vector)
+    {
+        var start = 0;
+        return [.. BuiltinFeatureBlocks.All.Select(block =>
+        {
+            var norm = Math.Sqrt(vector.Skip(start).Take(block.Count).Sum(v => (double)v * v));
+            start += block.Count;
+            return norm;
+        })];
     }
 
     private static int NearestNeighbour(List<(string Family, float[] Vector)> items, int query) =>
