@@ -14,6 +14,8 @@ internal sealed class BuiltinEmbeddingSession : IEmbeddingSession, IMelFrameSink
     private readonly MusicnnMelFrontEnd _frontEnd;
     private readonly TimbreStatistics _timbre = new();
     private readonly OctaveBandStatistics _octaves = new();
+    private readonly NoteEnvelopeStatistics _envelopes = new();
+    private readonly AttackSpectrumStatistics _attacks = new();
     private readonly RhythmStatistics _rhythm = new();
     private readonly HarmonyStatistics _harmony = new();
     private readonly float[] _logEnergies = new float[MusicnnMelFrontEnd.BandCount];
@@ -43,7 +45,7 @@ internal sealed class BuiltinEmbeddingSession : IEmbeddingSession, IMelFrameSink
         }
 
         var raw = RawFeatures();
-        return new TrackEmbedding(BuiltinEmbeddingExtractor.Model, BuiltinFeatureStandardisation.Apply(raw));
+        return new TrackEmbedding(BuiltinEmbeddingExtractor.Model, BuiltinFeatureStandardisation.Apply(raw, Seconds));
     }
 
     public void OnFrame(ReadOnlySpan<float> logMel)
@@ -56,12 +58,17 @@ internal sealed class BuiltinEmbeddingSession : IEmbeddingSession, IMelFrameSink
 
         _timbre.Add(_logEnergies, energies);
         _octaves.Add(_frontEnd.PowerSpectrum);
+        _envelopes.Add(energies);
+        _attacks.Add(_logEnergies);
         _rhythm.Add(_logEnergies);
     }
 
     public void Dispose()
     {
     }
+
+    /// <summary>Length of the audio received, in seconds.</summary>
+    internal double Seconds => _frontEnd.SampleCount / (double)MusicnnMelFrontEnd.SampleRate;
 
     /// <summary>The unstandardised features, in <see cref="BuiltinEmbeddingExtractor.FeatureNames"/> order.</summary>
     internal float[] RawFeatures()
@@ -72,6 +79,10 @@ internal sealed class BuiltinEmbeddingSession : IEmbeddingSession, IMelFrameSink
         features = features[TimbreStatistics.FeatureCount..];
         _octaves.WriteFeatures(features[..OctaveBandStatistics.FeatureCount]);
         features = features[OctaveBandStatistics.FeatureCount..];
+        _envelopes.WriteFeatures(features[..NoteEnvelopeStatistics.FeatureCount]);
+        features = features[NoteEnvelopeStatistics.FeatureCount..];
+        _attacks.WriteFeatures(features[..AttackSpectrumStatistics.FeatureCount]);
+        features = features[AttackSpectrumStatistics.FeatureCount..];
         _rhythm.WriteFeatures(features[..RhythmStatistics.FeatureCount]);
         _harmony.WriteFeatures(features[RhythmStatistics.FeatureCount..]);
         return raw;

@@ -8,11 +8,14 @@ namespace Harmonie.Engines.Embeddings;
 /// independent of the key: the mean chroma sorted by strength (how many pitch classes the music uses:
 /// pentatonic, diatonic, chromatic), major-versus-minor and key clarity (Krumhansl–Kessler profiles),
 /// how concentrated each frame's pitch content is, how fast it changes, and the interval content (how
-/// much energy lies 1…6 semitones apart: fifths for power chords, seconds and sevenths for jazz voicings).
+/// much energy lies 1…6 semitones apart: fifths for power chords, seconds and sevenths for jazz voicings),
+/// how often each chord type sounds (triads, sevenths, sus4, bare fifths, no chord) and how far the chord
+/// root moves when it changes — the harmonic vocabulary of a style, whatever its key.
 /// </summary>
 internal sealed class HarmonyStatistics : IPcmSink
 {
-    public const int FeatureCount = 12 + 2 + 2 + 1 + 6;
+    public const int ChordTypes = 8;
+    public const int FeatureCount = 12 + 2 + 2 + 1 + 6 + (ChordTypes + 1) + 6;
 
     private const int FrameSize = 4096;
     private const int HopSize = 4096;
@@ -21,6 +24,16 @@ internal sealed class HarmonyStatistics : IPcmSink
 
     private static readonly double[] MajorProfile = [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88];
     private static readonly double[] MinorProfile = [6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17];
+    // Chord vocabulary as pitch-class sets above the root: triads, sevenths, suspended and bare fifths.
+    private static readonly (string Name, int[] Notes)[] ChordTemplates =
+    [
+        ("major", [0, 4, 7]), ("minor", [0, 3, 7]), ("dominant7", [0, 4, 7, 10]), ("major7", [0, 4, 7, 11]),
+        ("minor7", [0, 3, 7, 10]), ("diminished", [0, 3, 6]), ("sus4", [0, 5, 7]), ("fifth", [0, 7]),
+    ];
+
+    // Below this cosine to every template the frame counts as "no chord" (a single line, noise, clusters).
+    private const double ChordMatch = 0.75;
+
     private static readonly float[] Window = WindowFunctions.SymmetricHann(FrameSize);
     private static readonly (int Bin, int Lower, float UpperWeight)[] BinMap = BuildBinMap();
 
@@ -32,6 +45,9 @@ internal sealed class HarmonyStatistics : IPcmSink
     private readonly double[] _previous = new double[12];
     private readonly double[] _chromaSum = new double[12];
     private readonly double[] _intervalSum = new double[6];
+    private readonly double[] _chordTypes = new double[ChordTypes + 1];
+    private readonly double[] _rootMotion = new double[6];
+    private int _previousRoot = -1;
     private int _buffered;
     private double _entropySum;
     private double _entropySquares;
@@ -83,6 +99,51 @@ internal sealed class HarmonyStatistics : IPcmSink
         {
             features[i++] = (float)(_intervalSum[interval] / n);
         }
+
+        foreach (var count in _chordTypes)
+        {
+            features[i++] = (float)(count / n);
+        }
+
+        var motions = Math.Max(_rootMotion.Sum(), 1);
+        foreach (var count in _rootMotion)
+        {
+            features[i++] = (float)(count / motions);
+        }
+    }
+
+    public static IEnumerable<string> FeatureNames =>
+        Enumerable.Range(1, 12).Select(k => $"harmony.chroma.rank{k}")
+            .Concat(["harmony.major-minor", "harmony.key-clarity", "harmony.entropy.mean", "harmony.entropy.std", "harmony.change"])
+            .Concat(Enumerable.Range(1, 6).Select(k => $"harmony.interval{k}"))
+            .Concat(ChordTemplates.Select(c => $"harmony.chord.{c.Name}")).Append("harmony.chord.none")
+            .Concat(Enumerable.Range(1, 6).Select(k => $"harmony.root-motion{k}"));
+
+    /// <summary>The best-matching chord of a normalised chroma frame: template index (or <see cref="ChordTypes"/> for none) and root.</summary>
+    private static (int Type, int Root) MatchChord(double[] chroma)
+    {
+        var norm = Math.Sqrt(chroma.Sum(c => c * c));
+        var (bestType, bestRoot, bestScore) = (ChordTypes, -1, ChordMatch);
+        for (var type = 0; type < ChordTypes; type++)
+        {
+            var notes = ChordTemplates[type].Notes;
+            for (var root = 0; root < 12; root++)
+            {
+                double sum = 0;
+                foreach (var note in notes)
+                {
+                    sum += chroma[(root + note) % 12];
+                }
+
+                var score = sum / (norm * Math.Sqrt(notes.Length));
+                if (score > bestScore)
+                {
+                    (bestType, bestRoot, bestScore) = (type, root, score);
+                }
+            }
+        }
+
+        return (bestType, bestRoot);
     }
 
     private static (int Tonic, double Major, double Minor) EstimateKey(double[] chroma)
@@ -202,6 +263,20 @@ internal sealed class HarmonyStatistics : IPcmSink
 
             _changeSum += 1 - (dot / Math.Sqrt(a * b));
             _changes++;
+        }
+
+        var (type, root) = MatchChord(_chroma);
+        _chordTypes[type]++;
+        if (root >= 0)
+        {
+            // Root movement between successive different chords, as an interval class (1 = semitone … 6 = tritone).
+            if (_previousRoot >= 0 && root != _previousRoot)
+            {
+                var step = (root - _previousRoot + 12) % 12;
+                _rootMotion[Math.Min(step, 12 - step) - 1]++;
+            }
+
+            _previousRoot = root;
         }
 
         Array.Copy(_chroma, _previous, 12);

@@ -70,6 +70,9 @@ internal sealed class OctaveBandStatistics
         }
     }
 
+    public static IEnumerable<string> FeatureNames =>
+        Enumerable.Range(0, Bands).SelectMany(b => new[] { $"timbre.octave{b}.flatness.mean", $"timbre.octave{b}.flatness.std", $"timbre.octave{b}.level.mean", $"timbre.octave{b}.level.std" });
+
     private static float StandardDeviation(double sum, double squares, long n) =>
         (float)Math.Sqrt(Math.Max(0, (squares / n) - ((sum / n) * (sum / n))));
 }

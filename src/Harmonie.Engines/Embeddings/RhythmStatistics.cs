@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Harmonie.Engines.Embeddings;
 
 /// <summary>
@@ -5,7 +7,9 @@ namespace Harmonie.Engines.Embeddings;
 /// registers — low (&lt; 0.5 kHz: kick, bass), mid (0.5–2.5 kHz) and high (&gt; 2.5 kHz: snare, hats). Each
 /// envelope's autocorrelation over 8-second windows, averaged over the track, shows the beat period and
 /// the metre; it is summarised in log-spaced lag bands, with the envelope's mean, spread and the
-/// strongest beat-range periodicity. Only the last window of each envelope is held.
+/// strongest beat-range periodicity; then read at subdivisions and bar lengths of the estimated beat
+/// (metre, swing), and the tempo as a position within its octave so half- and double-time estimates agree.
+/// Only the last window of each envelope is held.
 /// </summary>
 internal sealed class RhythmStatistics
 {
@@ -15,7 +19,7 @@ internal sealed class RhythmStatistics
     /// <summary>Beat multiples at which each register's periodicity is read: subdivisions (straight, triplet/swing) and bars (duple, triple).</summary>
     public static readonly double[] BeatMultiples = [1.0 / 3, 0.5, 2.0 / 3, 1, 1.5, 2, 3, 4];
 
-    public const int FeatureCount = (FeaturesPerRegister * 3) + (8 * 3) + 2;
+    public const int FeatureCount = (FeaturesPerRegister * 3) + (8 * 3) + 3;
 
     private const int Window = 512;
     private const int WindowHop = 128;
@@ -119,9 +123,20 @@ internal sealed class RhythmStatistics
         }
 
         var combined = Enumerable.Range(0, MaxLag + 1).Select(lag => _autocorrelation.Sum(a => a[lag])).ToArray();
-        features[i++] = (float)Math.Log2(FramesPerSecond * 60 / beat / 120);
+        // Tempo as a position within the octave: 75 and 150 BPM coincide, so a half- or double-time
+        // estimate does not move the track.
+        var octave = 2 * Math.PI * Math.Log2(FramesPerSecond * 60 / beat / 120);
+        features[i++] = (float)Math.Cos(octave);
+        features[i++] = (float)Math.Sin(octave);
         features[i] = (float)(PeakNear(combined, beat) / 3 / Math.Max(_windows, 1));
     }
+
+    public static IEnumerable<string> FeatureNames =>
+        RegisterNames.SelectMany(r => Enumerable.Range(0, LagBands).Select(b => $"rhythm.{r}.acf{b}").Concat([$"rhythm.{r}.pulse", $"rhythm.{r}.flux.mean", $"rhythm.{r}.flux.std"]))
+            .Concat(RegisterNames.SelectMany(r => BeatMultiples.Select(m => $"rhythm.{r}.beat×" + m.ToString("0.##", CultureInfo.InvariantCulture))))
+            .Concat(["rhythm.tempo.cos", "rhythm.tempo.sin", "rhythm.beat.strength"]);
+
+    private static string[] RegisterNames => ["low", "mid", "high"];
 
     /// <summary>The beat period in frames: the strongest combined periodicity between 60 and 210 BPM, weighted towards 120 BPM.</summary>
     private double BeatPeriod()

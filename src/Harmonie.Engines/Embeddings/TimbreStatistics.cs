@@ -2,14 +2,15 @@ namespace Harmonie.Engines.Embeddings;
 
 /// <summary>
 /// Timbre of a track from its mel frames: mean and spread of the cepstrum (the spectral envelope without
-/// overall level), of the spectral centroid and flatness, and how much the level moves. Computed from
+/// overall level) and how fast it changes over 32 ms, the spectral centroid and flatness, and how much the
+/// level moves. Computed from
 /// natural-log mel energies so a quieter copy of the same music gives the same values.
 /// </summary>
 internal sealed class TimbreStatistics
 {
     public const int CepstralCoefficients = 20;
-    public const int BandGroups = 12;
-    public const int FeatureCount = (CepstralCoefficients * 2) + 6 + (BandGroups * 3);
+    public const int DeltaCoefficients = 12;
+    public const int FeatureCount = (CepstralCoefficients * 2) + DeltaCoefficients + 6;
 
     private const int Bands = MusicnnMelFrontEnd.BandCount;
     private const double LevelHistogramLow = -20;
@@ -23,12 +24,10 @@ internal sealed class TimbreStatistics
 
     private readonly double[] _cepstrumSum = new double[CepstralCoefficients];
     private readonly double[] _cepstrumSquares = new double[CepstralCoefficients];
+    private readonly double[] _deltaSquares = new double[DeltaCoefficients];
+    private readonly float[] _cepstrum = new float[CepstralCoefficients];
+    private readonly float[][] _previousCepstra = [new float[DeltaCoefficients], new float[DeltaCoefficients]];
     private readonly long[] _levels = new long[LevelHistogramBins];
-    private readonly double[] _groupSum = new double[BandGroups];
-    private readonly double[] _groupSquares = new double[BandGroups];
-    private readonly double[] _groupRise = new double[BandGroups];
-    private readonly double[] _groupPrevious = new double[BandGroups];
-    private readonly double[] _groupLevelSum = new double[BandGroups];
     private double _centroidSum;
     private double _centroidSquares;
     private double _flatnessSum;
@@ -71,8 +70,22 @@ internal sealed class TimbreStatistics
             }
 
             c /= Bands;
+            _cepstrum[k] = c;
             _cepstrumSum[k] += c;
             _cepstrumSquares[k] += c * c;
+        }
+
+        // Timbre movement: how fast the envelope changes over 32 ms (note changes, drum hits, vibrato).
+        var older = _previousCepstra[(int)(_frames % 2)];
+        for (var k = 0; k < DeltaCoefficients; k++)
+        {
+            if (_frames > 2)
+            {
+                var delta = _cepstrum[k] - older[k];
+                _deltaSquares[k] += delta * delta;
+            }
+
+            older[k] = _cepstrum[k];
         }
 
         var centroid = weighted / total / Bands;
@@ -85,30 +98,6 @@ internal sealed class TimbreStatistics
         _levelSquares += level * level;
         var bin = (int)Math.Clamp((level - LevelHistogramLow) / LevelHistogramStep, 0, LevelHistogramBins - 1);
         _levels[bin]++;
-
-        // Per register (8 mel bands each): its level relative to the whole frame, how much it moves, and
-        // how much it rises from frame to frame — sustained pads, plucked strings and drums differ here.
-        const int width = Bands / BandGroups;
-        for (var g = 0; g < BandGroups; g++)
-        {
-            double groupLevel = 0;
-            for (var b = g * width; b < (g + 1) * width; b++)
-            {
-                groupLevel += logEnergies[b];
-            }
-
-            groupLevel /= width;
-            var relative = groupLevel - level;
-            _groupSum[g] += relative;
-            _groupSquares[g] += groupLevel * groupLevel;
-            if (_frames > 1)
-            {
-                _groupRise[g] += Math.Max(0, groupLevel - _groupPrevious[g]);
-            }
-
-            _groupPrevious[g] = groupLevel;
-            _groupLevelSum[g] += groupLevel;
-        }
     }
 
     public void WriteFeatures(Span<float> features)
@@ -121,19 +110,23 @@ internal sealed class TimbreStatistics
             features[i++] = StandardDeviation(_cepstrumSum[k], _cepstrumSquares[k], n);
         }
 
+        for (var k = 0; k < DeltaCoefficients; k++)
+        {
+            features[i++] = (float)Math.Sqrt(_deltaSquares[k] / Math.Max(n - 2, 1));
+        }
+
         features[i++] = (float)(_centroidSum / n);
         features[i++] = StandardDeviation(_centroidSum, _centroidSquares, n);
         features[i++] = (float)(_flatnessSum / n);
         features[i++] = StandardDeviation(_flatnessSum, _flatnessSquares, n);
         features[i++] = StandardDeviation(_levelSum, _levelSquares, n);
         features[i++] = (float)((LevelPercentile(0.95) - LevelPercentile(0.10)) * LevelHistogramStep);
-        for (var g = 0; g < BandGroups; g++)
-        {
-            features[i++] = (float)(_groupSum[g] / n);
-            features[i++] = StandardDeviation(_groupLevelSum[g], _groupSquares[g], n);
-            features[i++] = (float)(_groupRise[g] / n);
-        }
     }
+
+    public static IEnumerable<string> FeatureNames =>
+        Enumerable.Range(1, CepstralCoefficients).SelectMany(k => new[] { $"timbre.cepstrum{k}.mean", $"timbre.cepstrum{k}.std" })
+            .Concat(Enumerable.Range(1, DeltaCoefficients).Select(k => $"timbre.cepstrum{k}.delta"))
+            .Concat(["timbre.centroid.mean", "timbre.centroid.std", "timbre.flatness.mean", "timbre.flatness.std", "timbre.level.std", "timbre.level.range"]);
 
     private static float StandardDeviation(double sum, double squares, long n) =>
         (float)Math.Sqrt(Math.Max(0, (squares / n) - ((sum / n) * (sum / n))));
