@@ -18,19 +18,19 @@ internal static class CatalogFixtures
         double duration = 10,
         long size = 100,
         IReadOnlyList<StyleScore>? styles = null) => new()
-    {
-        Location = new TrackLocation(path, root, Path.GetRelativePath(root, path)),
-        Size = size,
-        Mtime = 1_700_000_000,
-        AnalyzedAt = 1_700_000_100,
-        Result = new AnalysisResult
         {
-            Duration = duration,
-            Tags = new TrackTags { Artist = artist, Album = album, Title = title, TrackNumber = 3 },
-            Descriptors = new AudioDescriptors { Bpm = bpm, Key = "A", Scale = "minor" },
-            Embedding = new TrackEmbedding(model, vector ?? [1f, 0f, 0f, 0f], [0.5f, 0.25f]),
-            Styles = styles ?? [new StyleScore("Electronic---House", 0.7)],
-            Fingerprint = "fp-" + Path.GetFileName(path),
-        },
-    };
+            Location = new TrackLocation(path, root, Path.GetRelativePath(root, path)),
+            Size = size,
+            Mtime = 1_700_000_000,
+            AnalyzedAt = 1_700_000_100,
+            Result = new AnalysisResult
+            {
+                Duration = duration,
+                Tags = new TrackTags { Artist = artist, Album = album, Title = title, TrackNumber = 3 },
+                Descriptors = new AudioDescriptors { Bpm = bpm, Key = "A", Scale = "minor" },
+                Embedding = new TrackEmbedding(model, vector ?? [1f, 0f, 0f, 0f], [0.5f, 0.25f]),
+                Styles = styles ?? [new StyleScore("Electronic---House", 0.7)],
+                Fingerprint = "fp-" + Path.GetFileName(path),
+            },
+        };
 }

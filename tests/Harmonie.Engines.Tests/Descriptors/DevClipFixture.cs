@@ -1,8 +1,8 @@
 using Harmonie.Analysis;
 using Harmonie.Engines.Audio;
 using Harmonie.Engines.Descriptors;
-using Harmonie.TestSupport.Evaluation;
 using Harmonie.TestSupport;
+using Harmonie.TestSupport.Evaluation;
 
 namespace Harmonie.Engines.Tests.Descriptors;
 
