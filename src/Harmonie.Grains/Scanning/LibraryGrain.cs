@@ -61,7 +61,9 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
         var relocator = request.OrphanedRoots.Count == 0
             ? null
             : LibraryRelocator.Create(await catalog.GetOrphanedFileStatesAsync(request.ConfiguredRoots, cancellationToken));
-        var work = Task.Run(() => ClassifyFilesAsync(request, rows, relocator, cancellationToken), cancellationToken);
+        // The file-system work runs on the thread pool, where the grain's own services are off limits.
+        var grains = GrainFactory;
+        var work = Task.Run(() => ClassifyFilesAsync(grains, request, rows, relocator, cancellationToken), cancellationToken);
         var (classification, jobs) = await Reporter.ReportWhileAsync(work, options.Value.ProgressInterval);
         _jobs = jobs;
         if (classification.MovedByPath + classification.MovedByFingerprint > 0)
@@ -155,6 +157,7 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
     }
 
     private async Task<(LibraryClassification, List<(string, AnalysisJob)>)> ClassifyFilesAsync(
+        IGrainFactory grains,
         ClassifyRequest request, Dictionary<string, TrackFileState> rows, LibraryRelocator? relocator, CancellationToken cancellationToken)
     {
         var jobs = new List<(string, AnalysisJob)>();
@@ -184,7 +187,7 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
             var row = rows.GetValueOrDefault(file.Path) ?? await catalog.GetFileStateAsync(file.Path, cancellationToken);
             if (row is null && relocator is not null &&
                 await relocator.MatchAsync(file.Path, relativePath, current, cancellationToken) is { } match &&
-                await GrainFactory.GetGrain<ITrackGrain>(file.Path).AdoptAsync(
+                await grains.GetGrain<ITrackGrain>(file.Path).AdoptAsync(
                     new Relocation
                     {
                         TrackId = match.RowId,
