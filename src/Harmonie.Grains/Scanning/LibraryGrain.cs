@@ -58,7 +58,9 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
         var relocator = request.OrphanedRoots.Count == 0
             ? null
             : LibraryRelocator.Create(await catalog.GetOrphanedFileStatesAsync(request.ConfiguredRoots, cancellationToken));
-        var work = Task.Run(() => ClassifyFilesAsync(request, rows, relocator, cancellationToken), cancellationToken);
+        // Classification runs on the thread pool, where Grain.GrainFactory throws: take the factory here.
+        var grains = GrainFactory;
+        var work = Task.Run(() => ClassifyFilesAsync(request, rows, relocator, grains, cancellationToken), cancellationToken);
         var (classification, jobs) = await Reporter.ReportWhileAsync(work, options.Value.ProgressInterval);
         _jobs = jobs;
         if (classification.MovedByPath + classification.MovedByFingerprint > 0)
@@ -136,7 +138,11 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
     }
 
     private async Task<(LibraryClassification, List<(string, AnalysisJob)>)> ClassifyFilesAsync(
-        ClassifyRequest request, Dictionary<string, TrackFileState> rows, LibraryRelocator? relocator, CancellationToken cancellationToken)
+        ClassifyRequest request,
+        Dictionary<string, TrackFileState> rows,
+        LibraryRelocator? relocator,
+        IGrainFactory grains,
+        CancellationToken cancellationToken)
     {
         var jobs = new List<(string, AnalysisJob)>();
         var unfingerprinted = new ConcurrentBag<(TrackFileState Row, FileStat Stat)>();
@@ -165,7 +171,7 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
             var row = rows.GetValueOrDefault(file.Path) ?? await catalog.GetFileStateAsync(file.Path, cancellationToken);
             if (row is null && relocator is not null &&
                 await relocator.MatchAsync(file.Path, relativePath, current, cancellationToken) is { } match &&
-                await GrainFactory.GetGrain<ITrackGrain>(file.Path).AdoptAsync(
+                await grains.GetGrain<ITrackGrain>(file.Path).AdoptAsync(
                     new Relocation
                     {
                         TrackId = match.RowId,
