@@ -154,7 +154,8 @@ public sealed class HarmonieCluster : IAsyncDisposable
         Directory.Dispose();
     }
 
-    private T SiloService<T>()
+    /// <summary>A service of the (in-process) silo, e.g. the options object its grains read.</summary>
+    public T SiloService<T>()
         where T : notnull =>
         Cluster.Primary is { } silo
             ? Cluster.GetSiloServiceProvider(silo.SiloAddress).GetRequiredService<T>()
