@@ -3,10 +3,11 @@ using Harmonie.Engines.Embeddings;
 using Harmonie.Grains.Tests.Infrastructure;
 using Harmonie.Scanning;
 using Harmonie.TestSupport;
+using Xunit.Abstractions;
 
 namespace Harmonie.Grains.Tests.Scanning;
 
-public sealed class ScanCoordinatorGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>, IAsyncLifetime
+public sealed class ScanCoordinatorGrainTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly HarmonieCluster _harmonie = fixture.Harmonie;
@@ -96,6 +97,7 @@ public sealed class ScanCoordinatorGrainTests(ClusterFixture fixture) : IClassFi
         var status = await _harmonie.WaitForScanAsync(TimeSpan.FromSeconds(10));
         var stoppedAfter = DateTime.UtcNow - requested;
 
+        output.WriteLine($"stopped {stoppedAfter.TotalMilliseconds:0} ms after the cancel, {status.Counters.Full} of 40 analysed");
         Assert.True(cancelled);
         Assert.True(stoppedAfter < TimeSpan.FromSeconds(2), $"stopped after {stoppedAfter}");
         Assert.Equal((ScanState.Idle, "cancelled by user"), (status.State, status.LastError));

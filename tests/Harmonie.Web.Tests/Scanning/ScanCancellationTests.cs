@@ -2,11 +2,12 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Harmonie.TestSupport;
 using Harmonie.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Harmonie.Web.Tests.Scanning;
 
 [Collection(TimingCollection.Name)]
-public sealed class ScanCancellationTests : IDisposable
+public sealed class ScanCancellationTests(ITestOutputHelper output) : IDisposable
 {
     private readonly ToneLibrary _library = ToneLibrary.Create(2, seconds: 1);
 
@@ -38,6 +39,7 @@ public sealed class ScanCancellationTests : IDisposable
         var elapsed = DateTime.UtcNow - requested;
 
         Assert.True((bool)(await cancel.Content.ReadFromJsonAsync<JsonNode>())!["cancelled"]!);
+        output.WriteLine($"stopped {elapsed.TotalMilliseconds:0} ms after DELETE, {stopped["full"]} of 30 analysed");
         Assert.True(elapsed < TimeSpan.FromSeconds(2), $"stopped after {elapsed}");
         Assert.Equal(("idle", "cancelled by user", 0L), ((string?)stopped["state"], (string?)stopped["last_error"], (long)stopped["removed"]!));
         Assert.InRange((long)stopped["full"]!, 1, 29);
