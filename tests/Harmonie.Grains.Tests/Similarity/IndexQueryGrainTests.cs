@@ -1,6 +1,7 @@
 using Harmonie.Filtering;
 using Harmonie.Grains.Tests.Infrastructure;
 using Harmonie.Similarity;
+using Harmonie.TestSupport;
 using Harmonie.Tracks;
 
 namespace Harmonie.Grains.Tests.Similarity;
@@ -108,20 +109,7 @@ public sealed class IndexQueryGrainTests(QueryLibraryFixture fixture) : IClassFi
     {
         var query = Rows[(int)id - 1].Vector!;
         return Rows.Where(r => r.Track.Model == QueryLibraryFixture.Model)
-            .Select(r => (r.Track.Id, Score: Cosine(query, r.Vector!)))
+            .Select(r => (r.Track.Id, Score: ReferenceCosine.Of(query, r.Vector!)))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Id);
-    }
-
-    private static double Cosine(float[] a, float[] b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * (double)b[i];
-            na += a[i] * (double)a[i];
-            nb += b[i] * (double)b[i];
-        }
-
-        return dot / Math.Sqrt(na * nb);
     }
 }

@@ -2,6 +2,7 @@ using Harmonie.Engines.Catalog;
 using Harmonie.Filtering;
 using Harmonie.Grains.Tests.Infrastructure;
 using Harmonie.Similarity;
+using Harmonie.TestSupport;
 using Harmonie.Tracks;
 
 namespace Harmonie.Grains.Tests.Similarity;
@@ -27,9 +28,9 @@ public sealed class SimilarityIndexGrainTests(ClusterFixture fixture) : IClassFi
 
             var matches = await grain.SearchAsync(query, 3, TrackFilter.None, [own[0].Track.Id], default);
 
-            var expected = own.Skip(1).OrderByDescending(t => Cosine(query, t.Vector)).ThenBy(t => t.Track.Id).Take(3).ToList();
+            var expected = own.Skip(1).OrderByDescending(t => ReferenceCosine.Of(query, t.Vector)).ThenBy(t => t.Track.Id).Take(3).ToList();
             Assert.Equal(expected.Select(t => t.Track.Id), matches.Select(m => m.Track.Id));
-            Assert.All(matches.Zip(expected), p => Assert.Equal(Cosine(query, p.Second.Vector), p.First.Score, 5));
+            Assert.All(matches.Zip(expected), p => Assert.Equal(ReferenceCosine.Of(query, p.Second.Vector), p.First.Score, 5));
         }
     }
 
@@ -77,19 +78,6 @@ public sealed class SimilarityIndexGrainTests(ClusterFixture fixture) : IClassFi
         Assert.Equal((changed.Id, 1.0), (match.Track.Id, Math.Round(match.Score, 5))); // The re-analysed vector, not the snapshotted one.
         var final = await HarmonieCluster.EventuallyAsync(() => GetTracksAsync(model, all), t => t.All(x => x.Vector is not null));
         Assert.All(final, t => Assert.NotNull(t.Vector));
-    }
-
-    private static double Cosine(float[] a, float[] b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * (double)b[i];
-            na += a[i] * (double)a[i];
-            nb += b[i] * (double)b[i];
-        }
-
-        return dot / Math.Sqrt(na * nb);
     }
 
     private ISimilarityIndexGrain Shard(string model, int shard) =>

@@ -94,7 +94,7 @@ public sealed class ImportApiTests : IDisposable
     {
         var query = source.Single(t => t.Id == id);
         var expected = source.Where(t => t.Model == query.Model && t.Id != id)
-            .Select(t => (t.Id, Score: Cosine(query.Embedding!, t.Embedding!)))
+            .Select(t => (t.Id, Score: ReferenceCosine.Of(query.Embedding!, t.Embedding!)))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Id).ToList();
 
         var matches = (await server.GetJsonEventuallyAsync(
@@ -102,19 +102,6 @@ public sealed class ImportApiTests : IDisposable
 
         Assert.Equal(expected.Select(x => x.Id), matches.Select(m => (long)m!["track_id"]!));
         Assert.All(matches.Zip(expected), p => Assert.Equal(p.Second.Score, (double)p.First!["score"]!, 5));
-    }
-
-    private static double Cosine(float[] a, float[] b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * (double)b[i];
-            na += a[i] * (double)a[i];
-            nb += b[i] * (double)b[i];
-        }
-
-        return dot / Math.Sqrt(na * nb);
     }
 
     /// <summary>Writes the Python database: four rows for the library's files (exact size and mtime), one for a file elsewhere.</summary>
