@@ -96,8 +96,20 @@ public static class LibraryWalker
         }
 
         // A symlink counts when it points at a regular file (File.Exists is true for a dangling link).
-        return entry.LinkTarget is null ||
-               entry.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true } target && target is FileInfo;
+        if (entry.LinkTarget is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            return entry.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true } target && target is FileInfo;
+        }
+        catch (IOException)
+        {
+            // A symlink loop is not a file (as for Python's os.path.isfile); it must not end the walk.
+            return false;
+        }
     }
 
     private static bool TryClaim(string path, ISet<string> seenRealPaths, out LibraryFile file)

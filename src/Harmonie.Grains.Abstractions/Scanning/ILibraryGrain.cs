@@ -22,8 +22,12 @@ public interface ILibraryGrain : IGrainWithStringKey
     Task<LibraryClassification> ClassifyAsync(ClassifyRequest request, CancellationToken cancellationToken);
 
     /// <summary>Analyses the files classified for analysis; counters are reported as results arrive.</summary>
+    /// <remarks>
+    /// Orleans drops a request whose timeout exceeds about 24.8 days (int32 milliseconds) as expired when it
+    /// crosses the network, so a longer "effectively endless" value would hang a scan of a remote library.
+    /// </remarks>
     [Alias("Extract")]
-    [ResponseTimeout("20.00:00:00")] // Orleans keeps the time-to-live in 32-bit milliseconds (≤ 24.8 days).
+    [ResponseTimeout("24.00:00:00")]
     Task ExtractAsync(CancellationToken cancellationToken);
 
     /// <summary>Removes rows of this root whose files were not enumerated; returns how many.</summary>

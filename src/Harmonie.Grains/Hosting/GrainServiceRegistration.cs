@@ -7,6 +7,7 @@ using Harmonie.Grains.Scanning;
 using Harmonie.Grains.Similarity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Serialization;
 
 namespace Harmonie.Grains.Hosting;
 
@@ -28,6 +29,9 @@ public static class GrainServiceRegistration
         services.Configure(configureScans);
         services.Configure(configureIndex ?? (_ => { }));
         services.AddOptions<PlaylistOptions>();
+
+        // Our exceptions (e.g. a decoder's message) must cross grain calls intact, not as "no codec" errors.
+        services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Harmonie"));
         return services;
     }
 }

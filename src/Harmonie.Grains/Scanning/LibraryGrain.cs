@@ -61,9 +61,9 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
         var relocator = request.OrphanedRoots.Count == 0
             ? null
             : LibraryRelocator.Create(await catalog.GetOrphanedFileStatesAsync(request.ConfiguredRoots, cancellationToken));
-        // The file-system work runs on the thread pool, where the grain's own services are off limits.
+        // Classification runs on the thread pool, where Grain.GrainFactory throws: take the factory here.
         var grains = GrainFactory;
-        var work = Task.Run(() => ClassifyFilesAsync(grains, request, rows, relocator, cancellationToken), cancellationToken);
+        var work = Task.Run(() => ClassifyFilesAsync(request, rows, relocator, grains, cancellationToken), cancellationToken);
         var (classification, jobs) = await Reporter.ReportWhileAsync(work, options.Value.ProgressInterval);
         _jobs = jobs;
         if (classification.MovedByPath + classification.MovedByFingerprint > 0)
@@ -157,8 +157,11 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
     }
 
     private async Task<(LibraryClassification, List<(string, AnalysisJob)>)> ClassifyFilesAsync(
+        ClassifyRequest request,
+        Dictionary<string, TrackFileState> rows,
+        LibraryRelocator? relocator,
         IGrainFactory grains,
-        ClassifyRequest request, Dictionary<string, TrackFileState> rows, LibraryRelocator? relocator, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var jobs = new List<(string, AnalysisJob)>();
         var unfingerprinted = new ConcurrentBag<(TrackFileState Row, FileStat Stat)>();

@@ -4,6 +4,7 @@ using Harmonie.Engines.Catalog.LiteDb;
 using Harmonie.Engines.Import;
 using Harmonie.Engines.Library;
 using Harmonie.TestSupport;
+using Harmonie.TestSupport.Import;
 using Harmonie.Tracks;
 using static Harmonie.Engines.Tests.Catalog.CatalogFixtures;
 

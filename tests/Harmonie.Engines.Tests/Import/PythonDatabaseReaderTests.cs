@@ -1,5 +1,6 @@
 using Harmonie.Engines.Import;
 using Harmonie.TestSupport;
+using Harmonie.TestSupport.Import;
 
 namespace Harmonie.Engines.Tests.Import;
 

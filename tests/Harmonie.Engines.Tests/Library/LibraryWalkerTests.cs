@@ -51,6 +51,20 @@ public sealed class LibraryWalkerTests : IDisposable
     }
 
     [Fact]
+    public void Skips_a_symlink_loop_and_keeps_walking()
+    {
+        Touch("a.flac");
+        File.CreateSymbolicLink(_dir.Combine("loop.mp3"), _dir.Combine("loop.mp3"));
+        File.CreateSymbolicLink(_dir.Combine("ping.ogg"), _dir.Combine("pong.ogg"));
+        File.CreateSymbolicLink(_dir.Combine("pong.ogg"), _dir.Combine("ping.ogg"));
+        Touch("z/b.flac");
+
+        var found = Walk(_dir.Path).Select(p => Path.GetRelativePath(_dir.Path, p)).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["a.flac", "z/b.flac"], found);
+    }
+
+    [Fact]
     public void Deduplicates_by_real_path_across_roots_first_root_wins()
     {
         Touch("music/sub/a.flac");

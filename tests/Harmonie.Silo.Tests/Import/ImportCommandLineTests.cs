@@ -1,5 +1,5 @@
 using Harmonie.Engines.Catalog.LiteDb;
-using Harmonie.Engines.Tests.Import;
+using Harmonie.TestSupport.Import;
 using Harmonie.Silo.Cli;
 using Harmonie.TestSupport;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Harmonie.Engines.Catalog.LiteDb;
-using Harmonie.Engines.Tests.Import;
+using Harmonie.TestSupport.Import;
 using Harmonie.Silo.Cli;
 using Harmonie.Silo.Configuration;
 using Harmonie.Silo.Hosting;

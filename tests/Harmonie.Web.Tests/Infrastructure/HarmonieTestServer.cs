@@ -1,11 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Harmonie.Engines.Catalog;
 using Harmonie.Engines.Catalog.LiteDb;
 using Harmonie.Silo.Configuration;
 using Harmonie.Silo.Hosting;
 using Harmonie.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Harmonie.Web.Tests.Infrastructure;
@@ -59,8 +61,11 @@ public sealed class HarmonieTestServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Stops the host and starts a new one over the same data directory (ports are reused).</summary>
-    public async Task RestartAsync(Func<HarmonieSettings, HarmonieSettings>? configure = null)
+    /// <summary>
+    /// Stops the host and starts a new one over the same data directory (ports are reused); <paramref name="whileStopped"/>
+    /// may edit the catalog file in between, as an older version or another tool would.
+    /// </summary>
+    public async Task RestartAsync(Func<HarmonieSettings, HarmonieSettings>? configure = null, Func<LiteDbCatalog, Task>? whileStopped = null)
     {
         await StopHostAsync();
         if (configure is not null)
@@ -68,8 +73,23 @@ public sealed class HarmonieTestServer : IAsyncDisposable
             Settings = configure(Settings);
         }
 
+        if (whileStopped is not null)
+        {
+            using var catalog = LiteDbCatalog.Open(Settings.DbPath);
+            await whileStopped(catalog);
+        }
+
         await StartHostAsync();
     }
+
+    /// <summary>A <c>services</c> hook that puts the host's catalog behind fault injection, set up by <paramref name="faults"/> before the host starts.</summary>
+    public static Action<IServiceCollection> InjectCatalogFaults(Action<FaultInjectingCatalog> faults) => services =>
+    {
+        var catalog = (ICatalog)services.Single(d => d.ServiceType == typeof(ICatalog)).ImplementationInstance!;
+        var injecting = FaultInjectingCatalog.Wrap(catalog);
+        faults(injecting);
+        services.Replace(ServiceDescriptor.Singleton(injecting.Catalog));
+    };
 
     public async Task<JsonNode> GetJsonAsync(string path) =>
         JsonNode.Parse(await Client.GetStringAsync(path)) ?? throw new InvalidOperationException($"{path} returned null");

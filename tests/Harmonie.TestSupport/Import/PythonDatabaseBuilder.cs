@@ -1,14 +1,14 @@
 using Harmonie.Engines.Catalog;
 using Microsoft.Data.Sqlite;
 
-namespace Harmonie.Engines.Tests.Import;
+namespace Harmonie.TestSupport.Import;
 
 /// <summary>
 /// Writes SQLite files the way the Python harmonie's migrations lay them out (BEHAVIOUR.md §4.2):
 /// version 1 = tracks, track_styles and meta; version 2 adds scans and scan_failures; version 3 adds
 /// <c>tracks.fingerprint</c>. Version 0 writes a pre-migration file: a bare tracks table, no meta.
 /// </summary>
-internal static class PythonDatabaseBuilder
+public static class PythonDatabaseBuilder
 {
     private const string Version1 = """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -1,7 +1,7 @@
-namespace Harmonie.Engines.Tests.Import;
+namespace Harmonie.TestSupport.Import;
 
 /// <summary>One row of a Python harmonie <c>tracks</c> table, as a test writes it.</summary>
-internal sealed record PythonTrack
+public sealed record PythonTrack
 {
     public required long Id { get; init; }
 

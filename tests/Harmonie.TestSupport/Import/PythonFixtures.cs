@@ -1,7 +1,7 @@
-namespace Harmonie.Engines.Tests.Import;
+namespace Harmonie.TestSupport.Import;
 
 /// <summary>A small Python library: two models of different dimensions, styles, null tags, a row without embedding.</summary>
-internal static class PythonFixtures
+public static class PythonFixtures
 {
     public const string Effnet = "discogs-effnet-bs64-1";
     public const string Tiny = "tiny-8d";
