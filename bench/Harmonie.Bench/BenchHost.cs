@@ -30,7 +30,9 @@ public sealed class BenchHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public IGrainFactory Grains => _app?.Services.GetRequiredService<IGrainFactory>() ?? throw new InvalidOperationException("The host is not running.");
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host is not running.");
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>Settings like a user's, minus scheduled scans (the benchmarks start scans themselves).</summary>
     public static HarmonieSettings DefaultSettings(string dataDir, IReadOnlyList<string> libraries, int workers) => new()

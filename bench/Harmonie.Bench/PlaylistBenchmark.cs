@@ -1,7 +1,13 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
+using Harmonie.Engines.Catalog;
+using Harmonie.Engines.Playlists;
 using Harmonie.Filtering;
+using Harmonie.Grains.Similarity;
 using Harmonie.Playlists;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Harmonie.Bench;
 
@@ -12,6 +18,8 @@ namespace Harmonie.Bench;
 /// </summary>
 public static class PlaylistBenchmark
 {
+    private static readonly TimeSpan WarmupPerMode = TimeSpan.FromSeconds(3);
+
     public static Command CreateCommand()
     {
         var sizes = new Option<string>("--sizes") { Description = "Comma-separated catalog sizes.", DefaultValueFactory = _ => "10000,100000" };
@@ -83,6 +91,16 @@ public static class PlaylistBenchmark
 
         Console.WriteLine();
         Console.WriteLine($"IPlaylistSessionGrain.StartAsync, n = {settings.N}, one at a time, ms; {BenchMachine.Load()}");
+        // A fresh host JIT-compiles and tiers up for a while; a long-running service is past that.
+        foreach (var (_, request) in modes)
+        {
+            var warming = Stopwatch.StartNew();
+            while (warming.Elapsed < WarmupPerMode)
+            {
+                await grains.GetGrain<IPlaylistSessionGrain>(Guid.NewGuid()).StartAsync(request(), cancellationToken);
+            }
+        }
+
         var results = new List<(string, LatencySummary)>();
         foreach (var (name, request) in modes)
         {
@@ -104,7 +122,45 @@ public static class PlaylistBenchmark
             results.Add((name, summary));
         }
 
+        await ProfileAsync(service.Host, modes, settings, cancellationToken);
         return results;
+    }
+
+    /// <summary>
+    /// Runs the same requests through the playlist engine directly with a timed copy of the service's track
+    /// source, and prints medians of where the time goes: index reads (fan-out, shard searches) vs the engine.
+    /// </summary>
+    private static async Task ProfileAsync(BenchHost host, (string Name, Func<PlaylistRequest> Request)[] modes, Settings settings, CancellationToken cancellationToken)
+    {
+        var catalog = host.Services.GetRequiredService<ICatalog>();
+        var shards = new IndexShards(host.Grains, catalog, host.Services.GetRequiredService<IOptions<SimilarityIndexOptions>>().Value);
+        var options = new PlaylistEngineOptions { ScoreTolerance = 1e-6 }; // as PlaylistSessionGrain
+        var runs = Math.Max(10, settings.Runs / 2);
+        Console.WriteLine();
+        Console.WriteLine($"where the time goes: PlaylistSession + the service's track source with timers, {runs} playlists per mode, medians in ms");
+        Console.WriteLine($"  {"mode",-46} {"total",7} {"index reads",12} {"NearestAsync",13} {"calls",6} {"candidates",11} {"Matching",9} {"engine",7}");
+        foreach (var (name, request) in modes)
+        {
+            var rows = new List<(double Total, TimedPlaylistTrackSource Source)>();
+            for (var i = 0; i < runs + 3; i++)
+            {
+                var playlist = request();
+                var source = new TimedPlaylistTrackSource(shards, catalog, playlist.Filter ?? TrackFilter.None);
+                var started = Stopwatch.GetTimestamp();
+                var session = await PlaylistSession.StartAsync(playlist, source, options, cancellationToken);
+                await session.NextAsync(playlist.N, cancellationToken);
+                if (i >= 3)
+                {
+                    rows.Add((Stopwatch.GetElapsedTime(started).TotalMilliseconds, source));
+                }
+            }
+
+            double Median(Func<(double Total, TimedPlaylistTrackSource Source), double> value) =>
+                LatencySummary.Percentile([.. rows.Select(value).Order()], 0.5);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  {name,-46} {Median(r => r.Total),7:F1} {Median(r => r.Source.TotalMs),12:F1} {Median(r => r.Source.NearestMs),13:F1} {Median(r => r.Source.NearestCalls),6:F0} {Median(r => r.Source.NearestCandidates),11:F0} {Median(r => r.Source.MatchingMs),9:F1} {Median(r => r.Total - r.Source.TotalMs),7:F1}"));
+        }
     }
 
     private static PlaylistRequest Seeded(PlaylistMode mode, SyntheticCatalog catalog, Random random, int n, TrackFilter? filter) => new()
