@@ -90,8 +90,10 @@ public static class IndexWarmup
     public static async Task<int?> SimilarCountAsync(HttpClient client, long id, int limit, CancellationToken cancellationToken)
     {
         using var response = await client.GetAsync(string.Create(CultureInfo.InvariantCulture, $"tracks/{id}/similar?limit={limit}"), cancellationToken);
-        if (response.StatusCode is HttpStatusCode.ServiceUnavailable)
+        if (response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.InternalServerError)
         {
+            // 500: the grain call timed out (30 s) while the shard was still activating; a client would retry.
+            Console.WriteLine($"    … /similar answered {(int)response.StatusCode} {response.ReasonPhrase}; retrying");
             return null;
         }
 
