@@ -147,14 +147,15 @@ public static class HttpBenchmark
         {
             var before = await SimilarIdsAsync(host.Client, ids[0], settings.Limit, cancellationToken);
             var stop = await host.StopAsync();
+            var cpu = IndexWarmup.ProcessCpu();
             var since = Stopwatch.StartNew();
             var start = await host.RestartAsync();
-            restart = await IndexWarmup.WaitAsync(host, since, ids[0], settings.Limit, catalog.Size, waitForSnapshot: false, cancellationToken);
+            restart = await IndexWarmup.WaitAsync(host, since, cpu, ids[0], settings.Limit, catalog.Size, waitForSnapshot: false, cancellationToken);
             var after = await SimilarIdsAsync(host.Client, ids[0], settings.Limit, cancellationToken);
             Console.WriteLine();
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"restart: graceful stop {stop.TotalSeconds:F1} s; new host started in {start.TotalSeconds:F1} s; first /similar answer after {restart.FirstAnswer:F1} s, full results after {restart.FullAnswer:F1} s, all vectors present after {restart.AllVectors:F1} s; same results as before: {before.SequenceEqual(after)}"));
+                $"restart: graceful stop {stop.TotalSeconds:F1} s; new host started in {start.TotalSeconds:F1} s; first /similar answer after {restart.FirstAnswer:F1} s, full results after {restart.FullAnswer:F1} s ({restart.FullAnswerCpu:F1} CPU-s), all vectors present after {restart.AllVectors:F1} s; same results as before: {before.SequenceEqual(after)}"));
         }
 
         return new SizeResult(catalog.Size, service.Warmup, rows, restart, wide, narrow);

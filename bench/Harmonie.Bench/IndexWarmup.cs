@@ -17,9 +17,12 @@ public static class IndexWarmup
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(30);
 
+    /// <param name="cpuAtStart">The process CPU time when <paramref name="since"/> started.</param>
     public static async Task<IndexWarmupResult> WaitAsync(
-        BenchHost host, Stopwatch since, long probeId, int limit, long lastId, bool waitForSnapshot, CancellationToken cancellationToken)
+        BenchHost host, Stopwatch since, TimeSpan cpuAtStart, long probeId, int limit, long lastId, bool waitForSnapshot, CancellationToken cancellationToken)
     {
+        using var process = Process.GetCurrentProcess();
+        var fullAnswerCpu = 0.0;
         double? firstAnswer = null;
         double? fullAnswer = null;
         while (fullAnswer is null)
@@ -31,6 +34,8 @@ public static class IndexWarmup
                 if (count >= limit)
                 {
                     fullAnswer = since.Elapsed.TotalSeconds;
+                    process.Refresh();
+                    fullAnswerCpu = (process.TotalProcessorTime - cpuAtStart).TotalSeconds;
                     break;
                 }
             }
@@ -75,10 +80,16 @@ public static class IndexWarmup
             snapshot = since.Elapsed.TotalSeconds;
         }
 
-        return new IndexWarmupResult(firstAnswer ?? fullAnswer.Value, fullAnswer.Value, allVectors, snapshot);
+        return new IndexWarmupResult(firstAnswer ?? fullAnswer.Value, fullAnswer.Value, fullAnswerCpu, allVectors, snapshot);
     }
 
     /// <summary>The snapshot manifest the shard writes last (see SimilarityIndexGrain's snapshot folder naming).</summary>
+    public static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
     public static string StampsPath(BenchHost host)
     {
         var key = SimilarityIndexKey.For(SyntheticCatalog.Model, 0);

@@ -26,13 +26,14 @@ public sealed class SyntheticService : IAsyncDisposable
     {
         var settings = BenchHost.DefaultSettings(dataDir, [], workers: 0);
         await SyntheticCatalogStore.EnsureAsync(dataDir, settings.DbPath, catalog, cancellationToken);
+        var cpu = IndexWarmup.ProcessCpu();
         var since = Stopwatch.StartNew();
         var (host, started) = await BenchHost.StartAsync(settings);
         try
         {
             var snapshotMissing = !File.Exists(IndexWarmup.StampsPath(host));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host: started in {started.TotalSeconds:F1} s; waiting for the index ({BenchMachine.Load()})"));
-            var warmup = await IndexWarmup.WaitAsync(host, since, probeId: 1, limit, lastId: catalog.Size, snapshotMissing, cancellationToken);
+            var warmup = await IndexWarmup.WaitAsync(host, since, cpu, probeId: 1, limit, lastId: catalog.Size, snapshotMissing, cancellationToken);
             Console.WriteLine(Describe(warmup, catalog.Size, snapshotMissing ? "built from the catalog" : "loaded from the snapshot"));
             return new SyntheticService(catalog, host, warmup);
         }
@@ -50,7 +51,7 @@ public sealed class SyntheticService : IAsyncDisposable
             : string.Empty;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"index ({how}): first /similar answer after {warmup.FirstAnswer:F1} s, full results after {warmup.FullAnswer:F1} s, all {size:N0} vectors after {warmup.AllVectors:F1} s{snapshot}  ({BenchMachine.Load()})");
+            $"index ({how}): first /similar answer after {warmup.FirstAnswer:F1} s, full results after {warmup.FullAnswer:F1} s ({warmup.FullAnswerCpu:F1} CPU-s), all {size:N0} vectors after {warmup.AllVectors:F1} s{snapshot}  ({BenchMachine.Load()})");
     }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
