@@ -6,5 +6,8 @@ var root = new RootCommand("harmonie-bench: measurements for docs/BENCHMARKS.md"
     DescriptorBenchmark.CreateCommand(),
     EmbeddingBenchmark.CreateCommand(),
     VectorIndexBenchmark.CreateCommand(),
+    RescanBenchmark.CreateCommand(),
+    HttpBenchmark.CreateCommand(),
+    PlaylistBenchmark.CreateCommand(),
 };
 return await root.Parse(args).InvokeAsync();

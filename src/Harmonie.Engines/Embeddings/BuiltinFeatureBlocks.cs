@@ -2,7 +2,7 @@ namespace Harmonie.Engines.Embeddings;
 
 /// <summary>
 /// The built-in embedding's feature blocks in vector order. Equal weights: on the developer clips, weights
-/// chosen on half of the style families did not beat equal weights on the other half (docs/BENCHMARKS-embeddings.md).
+/// chosen on half of the style families did not beat equal weights on the other half (docs/BENCHMARKS.md, "Embeddings").
 /// </summary>
 internal static class BuiltinFeatureBlocks
 {

@@ -78,7 +78,7 @@ public sealed class BuiltinEmbeddingExtractorTests
     [Fact]
     public async Task Nearest_neighbours_share_the_style_family_far_above_chance()
     {
-        // The headline set of docs/BENCHMARKS-embeddings.md: full-length music (no silence, no 1-second file).
+        // The headline set of docs/BENCHMARKS.md ("Embeddings"): full-length music (no silence, no 1-second file).
         var clips = LabelledClip.Load().Where(c => c.Expect is "ok" or "ok-partial-or-error").ToList();
         var items = new List<(string Family, float[] Vector)>();
         foreach (var clip in clips)
@@ -98,7 +98,7 @@ public sealed class BuiltinEmbeddingExtractorTests
         var nearest = StyleFamilyPrecision.AtK(items, 1);
         var floor = StyleFamilyPrecision.RandomFloor(families, _extractor.Dimension);
 
-        // Measured 0.818 / 0.897 against a random floor of 0.055 (docs/BENCHMARKS-embeddings.md).
+        // Measured 0.818 / 0.897 against a random floor of 0.055 (docs/BENCHMARKS.md, "Embeddings").
         Assert.Equal(39, StyleFamilyPrecision.QueryCount(families));
         Assert.True(precision >= 0.8, $"precision@5 {precision:F3}");
         Assert.True(nearest >= 0.85, $"precision@1 {nearest:F3}");

@@ -167,21 +167,17 @@ public sealed partial class LiteDbCatalog : ICatalog
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = _tracks.Query()
-                .Where(Query.And(Query.EQ("model", model), Query.GT("_id", after)))
-                .OrderBy("_id")
-                .Limit(StreamBatch)
-                .ToList();
-            if (batch.Count == 0)
-            {
-                yield break;
-            }
-
-            foreach (var doc in batch)
+            var batch = TracksAfter(after, StreamBatch);
+            foreach (var doc in batch.Where(d => HasModel(d, model)))
             {
                 var track = TrackDocuments.ToRecord(doc);
                 var vector = _vectors.FindById(track.Id);
                 yield return (track, vector is null ? null : TrackDocuments.ToEmbedding(vector));
+            }
+
+            if (batch.Count < StreamBatch)
+            {
+                yield break;
             }
 
             after = batch[^1]["_id"].AsInt64;
@@ -196,12 +192,8 @@ public sealed partial class LiteDbCatalog : ICatalog
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = _tracks.Query()
-                .Where(Query.And(Query.EQ("model", model is null ? BsonValue.Null : new BsonValue(model)), Query.GT("_id", after)))
-                .OrderBy("_id")
-                .Limit(StreamBatch * 4)
-                .ToList();
-            foreach (var doc in batch)
+            var batch = TracksAfter(after, StreamBatch * 4);
+            foreach (var doc in batch.Where(d => HasModel(d, model)))
             {
                 yield return TrackDocuments.ToRecord(doc);
             }
@@ -215,6 +207,17 @@ public sealed partial class LiteDbCatalog : ICatalog
             await Task.Yield();
         }
     }
+
+    /// <summary>
+    /// The next <paramref name="limit"/> rows by id after <paramref name="after"/>, of every model. Filtering by
+    /// model here instead would make LiteDB seek the <c>model</c> index and sort all of that model's rows for
+    /// every batch (quadratic: 30 s instead of 2 s to stream 100,000 rows); the <c>_id</c> index walk stops at the limit.
+    /// </summary>
+    private List<BsonDocument> TracksAfter(long after, int limit) =>
+        _tracks.Query().Where(Query.GT("_id", after)).OrderBy("_id").Limit(limit).ToList();
+
+    private static bool HasModel(BsonDocument doc, string? model) =>
+        model is null ? doc["model"].IsNull : doc["model"].IsString && doc["model"].AsString == model;
 
     private BsonDocument? FindByPath(string path) => _tracks.FindOne(Query.EQ("path", path));
 
