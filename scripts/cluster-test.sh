@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 work=$(mktemp -d /tmp/harmonie-cluster.XXXXXX)
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-pg_port=$((55000 + RANDOM % 1000))
+pg_port=$((26000 + RANDOM % 1000))
 pids=()
 
 log() { echo "cluster-test: $*" >&2; }
