@@ -37,13 +37,13 @@ public sealed record PlaylistRequest
 
     [Id(10)] public bool IncludeSeeds { get; init; }
 
-    [Id(11)] public SmoothTransitions SmoothTransitions { get; init; } = SmoothTransitions.None;
+    [Id(11)] public SmoothTransitions SmoothTransitions { get; init; } = new();
 
     /// <summary>Drift: picks per anchor, 1–100.</summary>
     [Id(12)] public int ChunkSize { get; init; } = 5;
 
     /// <summary>Vibe: descriptor targets.</summary>
-    [Id(13)] public VibeTarget Target { get; init; } = VibeTarget.None;
+    [Id(13)] public VibeTarget Target { get; init; } = new();
 
     /// <summary>Vibe: shuffle the pool before picking.</summary>
     [Id(14)] public bool Shuffle { get; init; } = true;

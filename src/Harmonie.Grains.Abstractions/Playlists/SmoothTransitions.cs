@@ -4,8 +4,6 @@ namespace Harmonie.Playlists;
 [GenerateSerializer, Immutable, Alias("harmonie.SmoothTransitions")]
 public sealed record SmoothTransitions
 {
-    public static SmoothTransitions None { get; } = new();
-
     /// <summary>Largest allowed BPM gap (lenient: tracks without a BPM pass); null = no tempo rule.</summary>
     [Id(0)] public double? BpmTolerance { get; init; }
 

@@ -4,8 +4,6 @@ namespace Harmonie.Playlists;
 [GenerateSerializer, Immutable, Alias("harmonie.VibeTarget")]
 public sealed record VibeTarget
 {
-    public static VibeTarget None { get; } = new();
-
     [Id(0)] public double? Bpm { get; init; }
 
     [Id(1)] public double? Danceability { get; init; }

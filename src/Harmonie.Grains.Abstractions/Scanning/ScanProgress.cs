@@ -6,7 +6,7 @@ public sealed record ScanProgress
 {
     [Id(0)] public required long ScanId { get; init; }
 
-    [Id(1)] public ScanCounters Delta { get; init; } = ScanCounters.Zero;
+    [Id(1)] public ScanCounters Delta { get; init; } = new();
 
     [Id(2)] public IReadOnlyList<ScanFailureRecord> Failures { get; init; } = [];
 }

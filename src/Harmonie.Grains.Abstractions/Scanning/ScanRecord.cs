@@ -12,7 +12,7 @@ public sealed record ScanRecord
 
     [Id(3)] public double? DurationSec { get; init; }
 
-    [Id(4)] public ScanCounters Counters { get; init; } = ScanCounters.Zero;
+    [Id(4)] public ScanCounters Counters { get; init; } = new();
 
     [Id(5)] public required int Workers { get; init; }
 

@@ -4,8 +4,6 @@ namespace Harmonie.Scanning;
 [GenerateSerializer, Immutable, Alias("harmonie.ScanStatus")]
 public sealed record ScanStatus
 {
-    public static ScanStatus Initial { get; } = new();
-
     [Id(0)] public ScanState State { get; init; } = ScanState.Idle;
 
     [Id(1)] public ScanPhase Phase { get; init; } = ScanPhase.Idle;
@@ -19,7 +17,7 @@ public sealed record ScanStatus
 
     [Id(5)] public string? LastError { get; init; }
 
-    [Id(6)] public ScanCounters Counters { get; init; } = ScanCounters.Zero;
+    [Id(6)] public ScanCounters Counters { get; init; } = new();
 
     /// <summary>The most recent failures (at most 20), oldest first.</summary>
     [Id(7)] public IReadOnlyList<ScanFailure> RecentFailures { get; init; } = [];

@@ -28,9 +28,9 @@ public sealed record TrackRecord
 
     [Id(9)] public required int DescriptorVersion { get; init; }
 
-    [Id(10)] public TrackTags Tags { get; init; } = TrackTags.Empty;
+    [Id(10)] public TrackTags Tags { get; init; } = new();
 
-    [Id(11)] public AudioDescriptors Descriptors { get; init; } = AudioDescriptors.Empty;
+    [Id(11)] public AudioDescriptors Descriptors { get; init; } = new();
 
     /// <summary>Stored style rows, highest probability first.</summary>
     [Id(12)] public IReadOnlyList<StyleScore> Styles { get; init; } = [];

@@ -9,7 +9,7 @@ namespace Harmonie.Grains.Scanning;
 [GenerateSerializer, Alias("harmonie.ScanCoordinatorState")]
 public sealed class ScanCoordinatorState
 {
-    [Id(0)] public ScanStatus Status { get; set; } = ScanStatus.Initial;
+    [Id(0)] public ScanStatus Status { get; set; } = new();
 
     [Id(1)] public bool Force { get; set; }
 

@@ -106,7 +106,7 @@ public static class PlaylistRequestParser
             IncludeSeeds = fields.Bool("include_seeds", false),
             ChunkSize = (int)Math.Clamp(fields.Int("chunk_size", 5), int.MinValue, int.MaxValue),
             SmoothTransitions = smooth is null
-                ? SmoothTransitions.None
+                ? new SmoothTransitions()
                 : new SmoothTransitions { BpmTolerance = smooth.NullableDouble("bpm_tolerance"), KeyCompatible = smooth.Bool("key_compatible", false) },
         };
     }
@@ -116,7 +116,7 @@ public static class PlaylistRequestParser
         var target = fields.Has("target") ? JsonFields.Object(fields.Get("target"), fields.Name("target"), errors) : null;
         return request with
         {
-            Target = target is null ? VibeTarget.None : new VibeTarget { Bpm = target.NullableDouble("bpm"), Danceability = target.NullableDouble("danceability") },
+            Target = target is null ? new VibeTarget() : new VibeTarget { Bpm = target.NullableDouble("bpm"), Danceability = target.NullableDouble("danceability") },
             Shuffle = fields.Bool("shuffle", true),
             RngSeed = fields.NullableInt("rng_seed"),
         };

@@ -1,6 +1,7 @@
 using Harmonie.Engines.Descriptors;
 using Harmonie.Engines.Embeddings;
 using Harmonie.Grains.Hosting;
+using Harmonie.Grains.Scanning;
 using Harmonie.Similarity;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -17,6 +18,7 @@ public sealed class HarmonieSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddSingleton<IDescriptorExtractor, DescriptorExtractor>();
         siloBuilder.Services.AddSingleton<IEmbeddingExtractor, BuiltinEmbeddingExtractor>();
         siloBuilder.Services.AddHarmonieGrainServices(cluster.Faults.Catalog, cluster.ConfigureScans, cluster.ConfigureIndex);
+        siloBuilder.AddMemoryGrainStorage(ScanCoordinatorGrain.StorageName);
         siloBuilder.AddMemoryGrainStorage("PubSubStore");
         siloBuilder.AddMemoryStreams(SimilarityIndexKey.StreamProvider, streams =>
             streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10))));
