@@ -111,6 +111,8 @@ internal static class EmbeddingIndexSnapshot
             throw new InvalidDataException("Embedding index snapshot vectors checksum mismatch.");
         }
 
+        store.EncodeAll();
+
         return (header, store);
     }
 

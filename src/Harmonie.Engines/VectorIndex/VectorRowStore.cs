@@ -2,9 +2,9 @@ namespace Harmonie.Engines.VectorIndex;
 
 /// <summary>
 /// The engine's float32 normalised vectors, packed densely in row order (a removal moves the last row into
-/// the hole) so an exact scan reads contiguous memory. Rows live in fixed-size chunks: no single array
-/// approaches the 2 GB limit at a million 1280-d vectors, and growth never copies existing rows.
-/// Not synchronised: the owner locks.
+/// the hole) so an exact scan reads contiguous memory, each with its <see cref="Int8Codes"/> for a cheaper first pass.
+/// Rows live in fixed-size chunks: no single array approaches the 2 GB limit at a million 1280-d vectors, and growth
+/// never copies existing rows. Not synchronised: the owner locks.
 /// </summary>
 internal sealed class VectorRowStore
 {
@@ -12,8 +12,10 @@ internal sealed class VectorRowStore
 
     private readonly int _dimension;
     private readonly List<float[]> _chunks = [];
+    private readonly List<sbyte[]> _codeChunks = [];
     private readonly Dictionary<long, int> _rowById = [];
     private long[] _ids = new long[RowsPerChunk];
+    private float[] _codeScales = new float[RowsPerChunk];
 
     public VectorRowStore(int dimension)
     {
@@ -22,7 +24,8 @@ internal sealed class VectorRowStore
 
     public int Count { get; private set; }
 
-    public long VectorBytes => (long)_chunks.Count * RowsPerChunk * _dimension * sizeof(float);
+    /// <summary>Bytes of the float32 rows and their int8 codes.</summary>
+    public long VectorBytes => (long)_chunks.Count * RowsPerChunk * _dimension * (sizeof(float) + sizeof(sbyte));
 
     public bool Contains(long id) => _rowById.ContainsKey(id);
 
@@ -32,6 +35,11 @@ internal sealed class VectorRowStore
 
     public Span<float> Row(int row) =>
         _chunks[row / RowsPerChunk].AsSpan(row % RowsPerChunk * _dimension, _dimension);
+
+    public ReadOnlySpan<sbyte> Codes(int row) =>
+        _codeChunks[row / RowsPerChunk].AsSpan(row % RowsPerChunk * _dimension, _dimension);
+
+    public float CodeScale(int row) => _codeScales[row];
 
     /// <summary>The rows of one chunk that are in use, for sequential scans and snapshot writes.</summary>
     public Span<float> ChunkRows(int chunk)
@@ -58,6 +66,7 @@ internal sealed class VectorRowStore
         }
 
         normalised.CopyTo(Row(row));
+        Encode(row);
         return row;
     }
 
@@ -73,6 +82,7 @@ internal sealed class VectorRowStore
         {
             var movedId = _ids[last];
             Row(last).CopyTo(Row(row));
+            Encode(row);
             _ids[row] = movedId;
             _rowById[movedId] = row;
         }
@@ -82,7 +92,7 @@ internal sealed class VectorRowStore
         return true;
     }
 
-    /// <summary>Claims rows for ids read from a snapshot; the caller then fills <see cref="ChunkRows"/>.</summary>
+    /// <summary>Claims rows for ids read from a snapshot; the caller then fills <see cref="ChunkRows"/> and calls <see cref="EncodeAll"/>.</summary>
     public void InitialiseIds(ReadOnlySpan<long> ids)
     {
         if (Count != 0)
@@ -104,18 +114,32 @@ internal sealed class VectorRowStore
         Count = ids.Length;
     }
 
+    public void EncodeAll()
+    {
+        for (var row = 0; row < Count; row++)
+        {
+            Encode(row);
+        }
+    }
+
     public void EnsureRows(int rows)
     {
         while (_chunks.Count * RowsPerChunk < rows)
         {
             _chunks.Add(new float[RowsPerChunk * _dimension]);
+            _codeChunks.Add(new sbyte[RowsPerChunk * _dimension]);
         }
 
         if (_ids.Length < rows)
         {
-            Array.Resize(ref _ids, Math.Max(rows, _ids.Length * 2));
+            var length = Math.Max(rows, _ids.Length * 2);
+            Array.Resize(ref _ids, length);
+            Array.Resize(ref _codeScales, length);
         }
 
         _rowById.EnsureCapacity(rows);
     }
+
+    private void Encode(int row) =>
+        _codeScales[row] = Int8Codes.Encode(Row(row), _codeChunks[row / RowsPerChunk].AsSpan(row % RowsPerChunk * _dimension, _dimension));
 }

@@ -7,7 +7,7 @@ public sealed class EmbeddingIndexSearchTests
     private static readonly EmbeddingIndexOptions ExactOnly = new() { SearchStrategy = VectorSearchStrategy.Exact };
     private static readonly EmbeddingIndexOptions GraphOnly = new() { SearchStrategy = VectorSearchStrategy.Graph };
 
-    public static TheoryData<VectorSearchStrategy> Strategies => new() { VectorSearchStrategy.Exact, VectorSearchStrategy.Graph };
+    public static TheoryData<VectorSearchStrategy> Strategies => new() { VectorSearchStrategy.Exact, VectorSearchStrategy.Graph, VectorSearchStrategy.Auto };
 
     [Theory]
     [MemberData(nameof(Strategies))]
@@ -241,6 +241,27 @@ public sealed class EmbeddingIndexSearchTests
         small.UpsertRange(ids, vectors);
         Assert.Equal(small.SearchExact(query, 10), small.Search(query, 10));
         Assert.Equal((0L, 0L), small.GraphStatistics);
+    }
+
+    [Fact]
+    public void TheInt8FirstPassOfAScanFindsExactlyTheTopMatchesOfEmbeddingSizedVectors()
+    {
+        const int Dimension = 1280;
+        const int Count = 3000;
+        var vectors = ClusteredVectors.Generate(Count, Dimension, clusters: 30, noise: 0.3, seed: 17);
+        var ids = Enumerable.Range(1, Count).Select(i => (long)i).ToArray();
+        using var auto = new EmbeddingIndex(Dimension);
+        auto.UpsertRange(ids, vectors);
+        var tenPercent = VectorFilter.AllowingOnly(ids.Where(id => id % 10 == 3));
+
+        for (var q = 0; q < 50; q++)
+        {
+            var query = vectors.AsSpan(q * 59 * Dimension, Dimension);
+            Assert.Equal(auto.SearchExact(query, 20), auto.Search(query, 20));
+            Assert.Equal(auto.SearchExact(query, 20, tenPercent), auto.Search(query, 20, tenPercent));
+        }
+
+        Assert.Equal((0L, 0L), auto.GraphStatistics);
     }
 
     private static void AssertExactlyScoredAndOrdered(EmbeddingIndex index, ReadOnlySpan<float> query, IReadOnlyList<VectorMatch> matches)
