@@ -20,6 +20,9 @@ public sealed class EmbeddingIndex : IDisposable
     private const int Float32RescoreMargin = 16;
     private const int CodesRescoreMargin = 64;
 
+    // How far ahead a scan over scattered rows asks for the codes it reads next.
+    private const int PrefetchRowsAhead = 4;
+
     // Below this many rows per thread, splitting a scan costs more than it saves.
     private const int ParallelScanMinRows = 4096;
 
@@ -600,9 +603,15 @@ public sealed class EmbeddingIndex : IDisposable
     {
         var top = new TopMatches(keep);
         var unfiltered = filter.Allowed is null && filter.Excluded.Count == 0;
+        var prefetch = rows is not null && queryCodes is not null;
         for (var i = start; i < end; i++)
         {
             var row = rows is null ? i : rows[i];
+            if (prefetch && i + PrefetchRowsAhead < end)
+            {
+                _store.PrefetchCodes(rows![i + PrefetchRowsAhead]);
+            }
+
             var id = _store.IdAt(row);
             if (unfiltered || filter.Permits(id))
             {
