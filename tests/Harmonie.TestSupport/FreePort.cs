@@ -14,13 +14,13 @@ public static class FreePort
     private const int First = 20000;
     private const int Count = 12000;
 
-    private static int s_next = Random.Shared.Next(Count);
+    private static int _next = Random.Shared.Next(Count);
 
     public static int Next()
     {
         for (var attempt = 0; attempt < Count; attempt++)
         {
-            var port = First + (int)((uint)Interlocked.Increment(ref s_next) % Count);
+            var port = First + (int)((uint)Interlocked.Increment(ref _next) % Count);
             if (IsFree(port))
             {
                 return port;

@@ -1,7 +1,7 @@
 using Harmonie.Engines.Catalog.LiteDb;
-using Harmonie.TestSupport.Import;
 using Harmonie.Silo.Cli;
 using Harmonie.TestSupport;
+using Harmonie.TestSupport.Import;
 
 namespace Harmonie.Silo.Tests.Import;
 

@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Harmonie.Engines.Catalog.LiteDb;
-using Harmonie.TestSupport.Import;
 using Harmonie.Silo.Cli;
 using Harmonie.Silo.Configuration;
 using Harmonie.Silo.Hosting;
 using Harmonie.TestSupport;
+using Harmonie.TestSupport.Import;
 
 namespace Harmonie.Silo.Tests.Import;
 
