@@ -12,6 +12,8 @@ namespace Harmonie.Engines.VectorIndex;
 /// </summary>
 internal static class Int8Codes
 {
+    private const int StackLimit = 4096;
+
     /// <summary>Writes round(x / scale) with scale = max|x| / 127 into <paramref name="codes"/>; returns the scale (0 for a zero vector).</summary>
     public static float Encode(ReadOnlySpan<float> source, Span<sbyte> codes)
     {
@@ -22,12 +24,11 @@ internal static class Int8Codes
             return 0f;
         }
 
-        var inverse = 127f / maxAbs;
-        for (var i = 0; i < source.Length; i++)
-        {
-            codes[i] = (sbyte)Math.Clamp(MathF.Round(source[i] * inverse), -127f, 127f);
-        }
-
+        // |x| · 127 / max|x| ≤ 127, so rounding and a saturating conversion give every code in [-127, 127].
+        var scaled = source.Length <= StackLimit ? stackalloc float[source.Length] : new float[source.Length];
+        TensorPrimitives.Multiply(source, 127f / maxAbs, scaled);
+        TensorPrimitives.Round(scaled, scaled);
+        TensorPrimitives.ConvertSaturating<float, sbyte>(scaled, codes);
         return maxAbs / 127f;
     }
 

@@ -138,13 +138,7 @@ internal sealed class VectorRowStore
         Count = ids.Length;
     }
 
-    public void EncodeAll()
-    {
-        for (var row = 0; row < Count; row++)
-        {
-            Encode(row);
-        }
-    }
+    public void EncodeAll() => Parallel.For(0, Count, Encode);
 
     public void EnsureRows(int rows)
     {
