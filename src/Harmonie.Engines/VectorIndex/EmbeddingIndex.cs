@@ -473,9 +473,11 @@ public sealed class EmbeddingIndex : IDisposable
             return [];
         }
 
+        // Ground truth (the Exact strategy) ranks in float32; every other scan by int8 codes.
+        var useCodes = strategy != VectorSearchStrategy.Exact;
         if (_graph is null || !UseGraph(normalised, filter, strategy))
         {
-            return ScanExact(normalised, k, filter, useCodes: strategy != VectorSearchStrategy.Exact);
+            return ScanExact(normalised, k, filter, useCodes);
         }
 
         Interlocked.Increment(ref _graphSearches);
@@ -483,7 +485,7 @@ public sealed class EmbeddingIndex : IDisposable
         if (fromGraph is null)
         {
             Interlocked.Increment(ref _graphFallbacks);
-            return ScanExact(normalised, k, filter, useCodes: strategy != VectorSearchStrategy.Exact);
+            return ScanExact(normalised, k, filter, useCodes);
         }
 
         return fromGraph;

@@ -40,8 +40,7 @@ internal sealed class VectorRowStore
     public Span<float> Row(int row) =>
         _chunks[row / RowsPerChunk].AsSpan(row % RowsPerChunk * _dimension, _dimension);
 
-    public ReadOnlySpan<sbyte> Codes(int row) =>
-        _codeChunks[row / RowsPerChunk].AsSpan(row % RowsPerChunk * _dimension, _dimension);
+    public ReadOnlySpan<sbyte> Codes(int row) => WritableCodes(row);
 
     public float CodeScale(int row) => _codeScales[row];
 
@@ -158,6 +157,8 @@ internal sealed class VectorRowStore
         _rowById.EnsureCapacity(rows);
     }
 
-    private void Encode(int row) =>
-        _codeScales[row] = Int8Codes.Encode(Row(row), _codeChunks[row / RowsPerChunk].AsSpan(row % RowsPerChunk * _dimension, _dimension));
+    private void Encode(int row) => _codeScales[row] = Int8Codes.Encode(Row(row), WritableCodes(row));
+
+    private Span<sbyte> WritableCodes(int row) =>
+        _codeChunks[row / RowsPerChunk].AsSpan(row % RowsPerChunk * _dimension, _dimension);
 }
