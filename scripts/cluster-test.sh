@@ -70,7 +70,7 @@ wait_for "silo b" 90 up 18851
 active_silos() { su postgres -c "$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -d harmonie -tAc 'SELECT count(*) FROM orleansmembershiptable WHERE status = 3'"; }
 wait_for "two active silos" 60 test "$(active_silos)" = 2
 
-scan_idle() { [[ "$(get "$1" /api/v1/scan | json 'd["state"]')" != scanning ]]; }
+scan_idle() { [[ "$(get "$1" /api/v1/scan | json 'd["state"]')" =~ ^(idle|error)$ ]]; }
 
 log "scan 1: both silos"
 curl -fsS -X POST "http://127.0.0.1:18850/api/v1/scan" >/dev/null

@@ -2,12 +2,14 @@ using System.Text.Json;
 using Harmonie.Web.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 
 namespace Harmonie.Web.Middleware;
 
 /// <summary>
 /// Turns failures into <c>{"detail": ...}</c> bodies: values the binder rejects and malformed JSON are 422
-/// (schema validation), empty 404/405 responses get a detail, anything else is a logged 500.
+/// (schema validation), empty 404/405 responses get a detail, a cluster member lost mid-request is a 503 the client
+/// may retry (its grains reactivate on the other silos within seconds), anything else is a logged 500.
 /// </summary>
 public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
 {
@@ -27,6 +29,14 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
+            return;
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && ex is SiloUnavailableException or OrleansMessageRejectionException)
+        {
+            logger.LogWarning("{Method} {Path}: {Error}", context.Request.Method, context.Request.Path, ex.Message);
+            context.Response.Clear();
+            context.Response.Headers.RetryAfter = "1";
+            await ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "a cluster member became unavailable; retry shortly").ExecuteAsync(context);
             return;
         }
         catch (Exception ex) when (!context.Response.HasStarted)
