@@ -108,5 +108,7 @@ status=$(get 18850 /api/v1/status)
 last=$(get 18850 "/api/v1/scans?limit=1" | json 'd["items"][0]')
 [[ "$(echo "$last" | python3 -c 'import ast,sys; print(ast.literal_eval(sys.stdin.read())["state"])')" == completed ]] || fail "scan 2 did not complete: $last"
 new_id=$(get 18850 "/api/v1/tracks?limit=1&offset=79" | json 'd["items"][0]["id"]')
+wait_for "silo a to resynchronise its index shards" 120 grep -q "resynchronising" "$work/silo-a.log"
+log "$(grep -o 'silo(s) left the cluster.*' "$work/silo-a.log" | head -1)"
 wait_for "similar on silo a after the loss" 60 bash -c "[[ \$(curl -fsS 'http://127.0.0.1:18850/api/v1/tracks/$new_id/similar?limit=100' | python3 -c 'import json,sys; print(len(json.load(sys.stdin)[\"matches\"]))') == 79 ]]"
 log "PASSED: both silos analysed ($a_work/$b_work), answered identically, and silo a finished scan 2 alone with all 80 tracks"

@@ -37,4 +37,12 @@ public interface ISimilarityIndexGrain : IGrainWithStringKey
 
     [Alias("Count")]
     Task<int> CountAsync();
+
+    /// <summary>
+    /// Re-reads the shard's rows and missing vectors from the catalog: change events queued on a silo that died
+    /// are lost with it. Concurrent calls share one pass.
+    /// </summary>
+    [Alias("Resync")]
+    [ResponseTimeout("01:00:00")]
+    Task ResyncAsync(CancellationToken cancellationToken);
 }

@@ -29,6 +29,7 @@ public static class GrainServiceRegistration
         services.Configure(configureScans);
         services.Configure(configureIndex ?? (_ => { }));
         services.AddOptions<PlaylistOptions>();
+        services.AddHostedService<IndexResyncOnSiloLoss>();
 
         // Our exceptions (e.g. a decoder's message) must cross grain calls intact, not as "no codec" errors.
         services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Harmonie"));

@@ -28,6 +28,8 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
     private int _shard;
     private int _changesSinceSnapshot;
     private Task _vectorLoad = Task.CompletedTask;
+    private Task? _resync;
+    private HashSet<long>? _appliedDuringReload;
 
     private string? SnapshotDirectory => options.Value.SnapshotDirectory is { } root
         ? Path.Combine(root, SnapshotFolderName(this.GetPrimaryKeyString()))
@@ -81,6 +83,16 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
 
     public Task<int> CountAsync() => Task.FromResult(_index.Count);
 
+    public Task ResyncAsync(CancellationToken cancellationToken)
+    {
+        if (_resync is not { IsCompleted: false })
+        {
+            _resync = ResyncOnceAsync();
+        }
+
+        return _resync.WaitAsync(cancellationToken);
+    }
+
     public Task ApplyAsync(TrackChange change)
     {
         if (change.Track is { } track && track.Model == _model && SimilarityIndexKey.ShardOf(track.Id, options.Value.Shards) == _shard)
@@ -92,6 +104,7 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
             _index.Remove(change.TrackId);
         }
 
+        _appliedDuringReload?.Add(change.TrackId);
         _changesSinceSnapshot++;
         return Task.CompletedTask;
     }
@@ -106,25 +119,46 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
         return Task.CompletedTask;
     }
 
-    /// <summary>Re-reads this shard's rows from the catalog; returns the rows whose vector must be read.</summary>
+    private async Task ResyncOnceAsync()
+    {
+        await _vectorLoad;
+        var before = (_index.Count, _index.VectorCount);
+        var stale = await ReloadRowsAsync(CancellationToken.None);
+        await LoadVectorsAsync(stale, CancellationToken.None);
+        logger.LogInformation(
+            "Index shard {Key} resynchronised with the catalog: {Rows} → {NowRows} track(s), {Vectors} → {NowVectors} vector(s)",
+            this.GetPrimaryKeyString(), before.Count, _index.Count, before.VectorCount, _index.VectorCount);
+    }
+
+    /// <summary>
+    /// Re-reads this shard's rows from the catalog; returns the rows whose vector must be read. Tracks changed by
+    /// events that interleave with the read are kept as the events left them.
+    /// </summary>
     private async Task<List<TrackRecord>> ReloadRowsAsync(CancellationToken cancellationToken)
     {
         var keep = new HashSet<long>();
         var stale = new List<TrackRecord>();
-        await foreach (var track in catalog.StreamTracksAsync(_model, cancellationToken))
+        _appliedDuringReload = keep;
+        try
         {
-            if (SimilarityIndexKey.ShardOf(track.Id, options.Value.Shards) != _shard)
+            await foreach (var track in catalog.StreamTracksAsync(_model, cancellationToken))
             {
-                continue;
-            }
+                if (SimilarityIndexKey.ShardOf(track.Id, options.Value.Shards) != _shard || !keep.Add(track.Id))
+                {
+                    continue;
+                }
 
-            keep.Add(track.Id);
-            if (_model is not null && !_index.HasCurrentVector(track))
-            {
-                stale.Add(track);
-            }
+                if (_model is not null && !_index.HasCurrentVector(track))
+                {
+                    stale.Add(track);
+                }
 
-            _index.Upsert(track);
+                _index.Upsert(track);
+            }
+        }
+        finally
+        {
+            _appliedDuringReload = null;
         }
 
         _changesSinceSnapshot += _index.RemoveAllExcept(keep) + stale.Count;

@@ -80,6 +80,32 @@ public sealed class SimilarityIndexGrainTests(ClusterFixture fixture) : IClassFi
         Assert.All(final, t => Assert.NotNull(t.Vector));
     }
 
+    [Fact]
+    public async Task Resync_applies_catalog_changes_whose_events_were_lost_with_a_silo()
+    {
+        const string model = "resync-4d";
+        var tracks = await SeedAsync(model, 6);
+        await IndexReady.WaitAsync(_harmonie, tracks.Select(t => (t.Track, (float[]?)t.Vector)));
+
+        // Written straight to the catalog: no change event reaches the shards.
+        var deleted = tracks[0].Track;
+        await _harmonie.Store.DeleteTracksAsync([deleted.Id], default);
+        float[] addedVector = [0, 0, 1, 0];
+        var added = await SyntheticTracks.SaveAsync(_harmonie.Store, $"/{model}/added.flac", $"/{model}", model, addedVector);
+        long[] all = [.. tracks.Select(t => t.Track.Id).Append(added.Id)];
+        var before = await GetTracksAsync(model, all);
+        Assert.Contains(before, t => t.Track.Id == deleted.Id);
+        Assert.DoesNotContain(before, t => t.Track.Id == added.Id);
+
+        await Task.WhenAll(Shard(model, 0).ResyncAsync(default), Shard(model, 1).ResyncAsync(default), Shard(model, 0).ResyncAsync(default));
+
+        var after = await GetTracksAsync(model, all);
+        Assert.Equal(all.Where(id => id != deleted.Id).Order(), after.Select(t => t.Track.Id).Order());
+        Assert.All(after, t => Assert.NotNull(t.Vector));
+        var match = await Shard(model, (int)(added.Id % 2)).SearchAsync(addedVector, 1, TrackFilter.None, [], default);
+        Assert.Equal((added.Id, 1.0), (match[0].Track.Id, Math.Round(match[0].Score, 5)));
+    }
+
     private ISimilarityIndexGrain Shard(string model, int shard) =>
         _harmonie.Grains.GetGrain<ISimilarityIndexGrain>(SimilarityIndexKey.For(model, shard));
 
