@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harmonie.TestSupport;
 
 namespace Harmonie.Bench;
 
@@ -22,7 +23,7 @@ public static class GeneratedWavLibrary
                 $"Artist {folder / 10:D3}".ToString(CultureInfo.InvariantCulture),
                 $"Album {folder % 10:D2}".ToString(CultureInfo.InvariantCulture));
             Directory.CreateDirectory(directory);
-            WavFileWriter.Write(Path.Combine(directory, $"{i % perFolder:D4} Track {i:D6}.wav"), Signal(i, seconds, seed), SampleRate);
+            WaveFile.Write(Path.Combine(directory, $"{i % perFolder:D4} Track {i:D6}.wav"), Signal(i, seconds, seed), SampleRate);
         });
     }
 

@@ -7,7 +7,7 @@ public static class WaveFile
 {
     public const int SampleRate = 44100;
 
-    public static string Write(string path, ReadOnlySpan<float> samples)
+    public static string Write(string path, ReadOnlySpan<float> samples, int sampleRate = SampleRate)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var data = samples.Length * 2;
@@ -19,8 +19,8 @@ public static class WaveFile
         BinaryPrimitives.WriteInt32LittleEndian(span[16..], 16);
         BinaryPrimitives.WriteInt16LittleEndian(span[20..], 1); // PCM
         BinaryPrimitives.WriteInt16LittleEndian(span[22..], 1); // mono
-        BinaryPrimitives.WriteInt32LittleEndian(span[24..], SampleRate);
-        BinaryPrimitives.WriteInt32LittleEndian(span[28..], SampleRate * 2);
+        BinaryPrimitives.WriteInt32LittleEndian(span[24..], sampleRate);
+        BinaryPrimitives.WriteInt32LittleEndian(span[28..], sampleRate * 2);
         BinaryPrimitives.WriteInt16LittleEndian(span[32..], 2);
         BinaryPrimitives.WriteInt16LittleEndian(span[34..], 16);
         "data"u8.CopyTo(span[36..]);
