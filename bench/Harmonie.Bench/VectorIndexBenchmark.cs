@@ -25,11 +25,12 @@ public static class VectorIndexBenchmark
         var centres = new Option<int>("--centres") { Description = "Gaussian style centres.", DefaultValueFactory = _ => 2000 };
         var batch = new Option<int>("--batch") { Description = "Vectors per streamed build batch.", DefaultValueFactory = _ => 10_000 };
         var strategy = new Option<VectorSearchStrategy>("--strategy") { Description = "Search strategy (Auto, Exact, Graph).", DefaultValueFactory = _ => VectorSearchStrategy.Auto };
+        var expansionSearch = new Option<int>("--ef-search") { Description = "HNSW ef at query time.", DefaultValueFactory = _ => new EmbeddingIndexOptions().ExpansionSearch };
         var dataDirectory = new Option<string?>("--data-dir") { Description = "Where snapshots are written (default: a temp folder, removed afterwards)." };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 42 };
 
         var command = new Command("index", "Vector index: build, memory, search p50/p95, recall@10, filtered search, snapshot save/load.");
-        foreach (var option in new Option[] { sizes, dimension, queries, centres, batch, strategy, dataDirectory, seed })
+        foreach (var option in new Option[] { sizes, dimension, queries, centres, batch, strategy, expansionSearch, dataDirectory, seed })
         {
             command.Options.Add(option);
         }
@@ -42,6 +43,7 @@ public static class VectorIndexBenchmark
                 parse.GetValue(centres),
                 parse.GetValue(batch),
                 parse.GetValue(strategy),
+                parse.GetValue(expansionSearch),
                 parse.GetValue(seed));
             var sizeList = parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
@@ -51,7 +53,7 @@ public static class VectorIndexBenchmark
             try
             {
                 Console.WriteLine($"harmonie bench index  {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z  {Environment.ProcessorCount} cores  .NET {Environment.Version}");
-                Console.WriteLine($"dim {settings.Dimension}, {settings.Centres} centres × {SubClustersPerCentre} sub-clusters, queries {settings.Queries}, strategy {settings.Strategy}, seed {settings.Seed}");
+                Console.WriteLine($"dim {settings.Dimension}, {settings.Centres} centres × {SubClustersPerCentre} sub-clusters, queries {settings.Queries}, strategy {settings.Strategy}, ef_search {settings.ExpansionSearch}, seed {settings.Seed}");
                 var data = new SyntheticEmbeddings(settings.Dimension, settings.Centres, settings.Seed);
                 var results = new List<SizeResult>();
                 foreach (var size in sizeList)
@@ -77,7 +79,7 @@ public static class VectorIndexBenchmark
     {
         Console.WriteLine();
         Console.WriteLine($"== {size:N0} vectors ==");
-        var options = new EmbeddingIndexOptions { SearchStrategy = settings.Strategy };
+        var options = new EmbeddingIndexOptions { SearchStrategy = settings.Strategy, ExpansionSearch = settings.ExpansionSearch };
         var memoryBefore = MemorySnapshot.Take();
         var index = new EmbeddingIndex(settings.Dimension, options);
         var build = Stopwatch.StartNew();
@@ -179,7 +181,7 @@ public static class VectorIndexBenchmark
 
     private static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("N0", CultureInfo.InvariantCulture);
 
-    private sealed record Settings(int Dimension, int Queries, int Centres, int Batch, VectorSearchStrategy Strategy, int Seed);
+    private sealed record Settings(int Dimension, int Queries, int Centres, int Batch, VectorSearchStrategy Strategy, int ExpansionSearch, int Seed);
 
     private sealed record Measurement(double P50, double P95, double ExactP50, double Recall)
     {
