@@ -12,7 +12,10 @@ public sealed record EmbeddingIndexOptions
     /// <summary>HNSW efConstruction.</summary>
     public int ExpansionAdd { get; init; } = 128;
 
-    /// <summary>HNSW ef at query time. USearch does not persist it, so the index sets it again after a load.</summary>
+    /// <summary>
+    /// HNSW ef at query time for graphs of up to 100,000 vectors; larger graphs double it per tenfold growth.
+    /// USearch does not persist it, so the index sets it again after a load.
+    /// </summary>
     public int ExpansionSearch { get; init; } = 128;
 
     /// <summary>Candidates fetched from the graph beyond k, so the exact re-rank can fix the graph's order.</summary>
