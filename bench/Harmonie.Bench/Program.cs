@@ -7,6 +7,7 @@ var root = new RootCommand("harmonie-bench: measurements for docs/BENCHMARKS.md"
     EmbeddingBenchmark.CreateCommand(),
     VectorIndexBenchmark.CreateCommand(),
     RescanBenchmark.CreateCommand(),
+    TrackIndexBenchmark.CreateCommand(),
     HttpBenchmark.CreateCommand(),
     PlaylistBenchmark.CreateCommand(),
 };

@@ -1,3 +1,8 @@
+using System.Buffers;
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+
 namespace Harmonie.Engines.Filtering;
 
 /// <summary>
@@ -35,24 +40,145 @@ public sealed class ColumnarTrackFilter
     public CompiledTrackFilter Filter => _filter;
 
     /// <summary>False for rows never set or cleared.</summary>
-    public bool Matches(int row)
+    public bool Matches(int row) =>
+        _columns.IsPresent(row) && MatchesDescriptors(row) && (!_filter.ConstrainsStyles || MatchesStyles(row));
+
+    /// <summary>
+    /// Adds every matching row to <paramref name="rows"/>, ascending. The rows are narrowed with bitsets first (rows
+    /// present; for a genre/style constraint the union of the wanted labels' rows, intersected per constraint for
+    /// <c>style_mode=all</c>; numeric ranges compared eight rows at a time), so only the survivors are read row by
+    /// row, and not at all when the bitsets already decide every constraint.
+    /// </summary>
+    public void CollectMatchingRows(List<int> rows)
     {
-        var columns = _columns;
-        if (!columns.IsPresent(row))
+        ArgumentNullException.ThrowIfNull(rows);
+        var words = (_columns.RowCount + 63) >> 6;
+        var candidateBuffer = ArrayPool<ulong>.Shared.Rent(words);
+        var unionBuffer = ArrayPool<ulong>.Shared.Rent(words);
+        try
         {
-            return false;
+            var candidates = candidateBuffer.AsSpan(0, words);
+            _columns.PresentRows[..words].CopyTo(candidates);
+            var decided = !_filter.ConstrainsStyles;
+            if (_filter.ConstrainsStyles && _usesMasks)
+            {
+                var union = unionBuffer.AsSpan(0, words);
+                var constraints = _filter.RequiresEveryStylePattern ? _filter.StylePatterns.Length : 1;
+                for (var p = 0; p < constraints; p++)
+                {
+                    union.Clear();
+                    OrRowsWithLabels(union, _filter.RequiresEveryStylePattern ? 1UL << p : _everyPattern);
+                    TensorPrimitives.BitwiseAnd(candidates, union, candidates);
+                }
+
+                // Label rows decide the style half unless some row with a wanted label is below style_min.
+                decided = StyleMinBelowEveryWantedRow();
+            }
+
+            KeepInRange(candidates, _columns.BpmColumn, _filter.Bpm);
+            KeepInRange(candidates, _columns.DanceabilityColumn, _filter.Danceability);
+            KeepInRange(candidates, _columns.LoudnessColumn, _filter.Loudness);
+            decided &= !_filter.ConstrainsKey && !_filter.ConstrainsScale;
+            for (var word = 0; word < words; word++)
+            {
+                for (var bits = candidates[word]; bits != 0; bits &= bits - 1)
+                {
+                    var row = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                    if (decided || Matches(row))
+                    {
+                        rows.Add(row);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(candidateBuffer);
+            ArrayPool<ulong>.Shared.Return(unionBuffer);
+        }
+    }
+
+    /// <summary>Clears the candidates whose value is outside the bound (NaN, a missing value, is outside).</summary>
+    private static void KeepInRange(Span<ulong> candidates, ReadOnlySpan<double> column, DescriptorBound bound)
+    {
+        if (!bound.IsActive)
+        {
+            return;
         }
 
+        var min = Vector256.Create(bound.Min);
+        var max = Vector256.Create(bound.Max);
+        for (var word = 0; word < candidates.Length; word++)
+        {
+            if (candidates[word] == 0)
+            {
+                continue;
+            }
+
+            var first = word << 6;
+            var inRange = 0UL;
+            if (first + 64 <= column.Length)
+            {
+                for (var i = 0; i < 64; i += Vector256<double>.Count)
+                {
+                    var values = Vector256.Create(column.Slice(first + i, Vector256<double>.Count));
+                    var mask = Vector256.GreaterThanOrEqual(values, min) & Vector256.LessThanOrEqual(values, max);
+                    inRange |= (ulong)mask.ExtractMostSignificantBits() << i;
+                }
+            }
+            else
+            {
+                for (var i = 0; first + i < column.Length; i++)
+                {
+                    inRange |= bound.Contains(column[first + i]) ? 1UL << i : 0;
+                }
+            }
+
+            candidates[word] &= inRange;
+        }
+    }
+
+    // Each column is read only when constrained: a filtered scan is bound by cache misses, not comparisons.
+    private bool MatchesDescriptors(int row)
+    {
         var filter = _filter;
-        if (filter.ConstrainsDescriptors
-            && !(filter.MatchesDescriptorValues(columns.Bpm(row), columns.Danceability(row), columns.Loudness(row))
-                && filter.MatchesKey(columns.Key(row), columns.KeyPitchClass(row))
-                && filter.MatchesScale(columns.Scale(row))))
+        if (!filter.ConstrainsDescriptors)
         {
-            return false;
+            return true;
         }
 
-        return !filter.ConstrainsStyles || MatchesStyles(row);
+        var columns = _columns;
+        return (!filter.Bpm.IsActive || filter.Bpm.Contains(columns.Bpm(row)))
+            && (!filter.Danceability.IsActive || filter.Danceability.Contains(columns.Danceability(row)))
+            && (!filter.Loudness.IsActive || filter.Loudness.Contains(columns.Loudness(row)))
+            && (!filter.ConstrainsKey || filter.MatchesKey(columns.Key(row), columns.KeyPitchClass(row)))
+            && (!filter.ConstrainsScale || filter.MatchesScale(columns.Scale(row)));
+    }
+
+    private bool StyleMinBelowEveryWantedRow()
+    {
+        for (var id = 0; id < _columns.LabelCount; id++)
+        {
+            if (MaskOf(id) != 0 && _columns.LowestProbability(id) < _filter.StyleMin)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void OrRowsWithLabels(Span<ulong> target, ulong patterns)
+    {
+        for (var id = 0; id < _columns.LabelCount; id++)
+        {
+            if ((MaskOf(id) & patterns) != 0)
+            {
+                var bits = _columns.RowsWithLabel(id);
+                var length = Math.Min(bits.Length, target.Length);
+                TensorPrimitives.BitwiseOr(target[..length], bits[..length], target[..length]);
+            }
+        }
     }
 
     private bool MatchesStyles(int row)

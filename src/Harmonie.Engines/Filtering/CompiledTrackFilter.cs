@@ -159,8 +159,15 @@ public sealed class CompiledTrackFilter
 
     internal double StyleMin => _styleMin;
 
-    internal bool MatchesDescriptorValues(double bpm, double danceability, double loudness) =>
-        _bpm.Contains(bpm) && _danceability.Contains(danceability) && _loudness.Contains(loudness);
+    internal DescriptorBound Bpm => _bpm;
+
+    internal DescriptorBound Danceability => _danceability;
+
+    internal DescriptorBound Loudness => _loudness;
+
+    internal bool ConstrainsKey => _constrainsKey;
+
+    internal bool ConstrainsScale => _scale is not null;
 
     internal bool MatchesScale(string? scale) => _scale is null || string.Equals(scale, _scale, StringComparison.OrdinalIgnoreCase);
 

@@ -19,6 +19,10 @@ internal readonly struct DescriptorBound
 
     public bool IsActive { get; }
 
+    public double Min => _min;
+
+    public double Max => _max;
+
     public static DescriptorBound From(NumericRange? range) =>
         range is null || range.IsUnbounded
             ? Inactive

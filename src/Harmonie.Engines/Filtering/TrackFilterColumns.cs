@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Harmonie.Analysis;
 using Harmonie.Tracks;
 
@@ -6,7 +7,8 @@ namespace Harmonie.Engines.Filtering;
 /// <summary>
 /// The values the filter looks at, stored column-wise by row number (e.g. an index slot), so that a filter can
 /// scan a million rows without chasing one object per style row. Style labels become small integer ids; keys,
-/// scales and labels are pooled. Rows are set and cleared in place. Single writer: do not call
+/// scales and labels are pooled, and each label keeps a bitset of the rows that carry it, so a style filter only
+/// looks at the rows that can match. Rows are set and cleared in place. Single writer: do not call
 /// <see cref="Set(int, TrackRecord)"/> or <see cref="Clear"/> while a <see cref="ColumnarTrackFilter"/> is reading.
 /// </summary>
 public sealed class TrackFilterColumns
@@ -19,8 +21,10 @@ public sealed class TrackFilterColumns
     private readonly Dictionary<string, int> _labelIds = new(StringComparer.Ordinal);
     private readonly List<string> _labels = [];
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private readonly List<ulong[]> _rowsWithLabel = [];
+    private readonly List<double> _lowestProbability = [];
 
-    private bool[] _present = [];
+    private ulong[] _presentRows = [];
     private double[] _bpm = [];
     private double[] _danceability = [];
     private double[] _loudness = [];
@@ -55,19 +59,23 @@ public sealed class TrackFilterColumns
 
         EnsureCapacity(row + 1);
         RowCount = Math.Max(RowCount, row + 1);
-        _present[row] = true;
+        _presentRows[row >> 6] |= 1UL << row;
         _bpm[row] = descriptors.Bpm ?? double.NaN;
         _danceability[row] = descriptors.Danceability ?? double.NaN;
         _loudness[row] = descriptors.Loudness ?? double.NaN;
         _keys[row] = Pool(descriptors.Key);
         _keyPitchClasses[row] = (sbyte)(descriptors.Key is null ? -1 : PitchClass.Of(descriptors.Key));
         _scales[row] = Pool(descriptors.Scale);
+        ForgetLabels(row);
         _styleCounts[row] = (byte)styles.Count;
         var offset = row * MaxStyleRows;
         for (var i = 0; i < styles.Count; i++)
         {
-            _styleLabels[offset + i] = LabelId(styles[i].Style);
+            var label = LabelId(styles[i].Style);
+            _styleLabels[offset + i] = label;
             _styleProbabilities[offset + i] = styles[i].Probability;
+            SetBit(ref CollectionsMarshal.AsSpan(_rowsWithLabel)[label], row);
+            _lowestProbability[label] = Math.Min(_lowestProbability[label], styles[i].Probability);
         }
     }
 
@@ -76,7 +84,8 @@ public sealed class TrackFilterColumns
     {
         if (row >= 0 && row < RowCount)
         {
-            _present[row] = false;
+            _presentRows[row >> 6] &= ~(1UL << row);
+            ForgetLabels(row);
             _styleCounts[row] = 0;
             _keys[row] = null;
             _scales[row] = null;
@@ -86,7 +95,16 @@ public sealed class TrackFilterColumns
     /// <summary>Prepares a compiled filter for scanning these columns (maps its patterns onto the label ids).</summary>
     public ColumnarTrackFilter Bind(CompiledTrackFilter filter) => new(this, filter);
 
-    internal bool IsPresent(int row) => (uint)row < (uint)RowCount && _present[row];
+    internal bool IsPresent(int row) => (uint)row < (uint)RowCount && (_presentRows[row >> 6] & (1UL << row)) != 0;
+
+    /// <summary>Bit r is set when row r holds a track.</summary>
+    internal ReadOnlySpan<ulong> PresentRows => _presentRows;
+
+    internal ReadOnlySpan<double> BpmColumn => _bpm;
+
+    internal ReadOnlySpan<double> DanceabilityColumn => _danceability;
+
+    internal ReadOnlySpan<double> LoudnessColumn => _loudness;
 
     internal double Bpm(int row) => _bpm[row];
 
@@ -108,6 +126,31 @@ public sealed class TrackFilterColumns
 
     internal string Label(int id) => _labels[id];
 
+    /// <summary>Bit r is set when row r has a style row with this label (at any probability); may be shorter than the rows.</summary>
+    internal ReadOnlySpan<ulong> RowsWithLabel(int id) => _rowsWithLabel[id];
+
+    /// <summary>No row with this label has ever had a lower probability (not raised when rows go).</summary>
+    internal double LowestProbability(int id) => _lowestProbability[id];
+
+    private static void SetBit(ref ulong[] bits, int row)
+    {
+        var word = row >> 6;
+        if (word >= bits.Length)
+        {
+            Array.Resize(ref bits, Math.Max(word + 1, bits.Length * 2));
+        }
+
+        bits[word] |= 1UL << row;
+    }
+
+    private void ForgetLabels(int row)
+    {
+        foreach (var label in StyleLabels(row))
+        {
+            _rowsWithLabel[label][row >> 6] &= ~(1UL << row);
+        }
+    }
+
     private int LabelId(string label)
     {
         if (!_labelIds.TryGetValue(label, out var id))
@@ -115,6 +158,8 @@ public sealed class TrackFilterColumns
             id = _labels.Count;
             _labels.Add(label);
             _labelIds.Add(label, id);
+            _rowsWithLabel.Add([]);
+            _lowestProbability.Add(double.PositiveInfinity);
         }
 
         return id;
@@ -138,13 +183,13 @@ public sealed class TrackFilterColumns
 
     private void EnsureCapacity(int rows)
     {
-        if (rows <= _present.Length)
+        if (rows <= _bpm.Length)
         {
             return;
         }
 
-        var capacity = Math.Max(Math.Max(InitialCapacity, rows), _present.Length * 2);
-        Array.Resize(ref _present, capacity);
+        var capacity = Math.Max(Math.Max(InitialCapacity, rows), _bpm.Length * 2);
+        Array.Resize(ref _presentRows, (capacity + 63) >> 6);
         Array.Resize(ref _bpm, capacity);
         Array.Resize(ref _danceability, capacity);
         Array.Resize(ref _loudness, capacity);

@@ -20,6 +20,10 @@ public sealed class TrackIndex : IDisposable
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<long, int> _rowOf = [];
     private readonly List<TrackRecord?> _rows = [];
+    private readonly List<long> _idOfRow = [];
+    private long _maxId;
+    private long _rowVersion;
+    private StyleTallySnapshot? _styleTallies;
     private readonly Stack<int> _freeRows = new();
     private readonly TrackFilterColumns _columns = new();
     private readonly Dictionary<long, double> _vectorStamps = [];
@@ -69,13 +73,18 @@ public sealed class TrackIndex : IDisposable
                 if (row == _rows.Count)
                 {
                     _rows.Add(null);
+                    _idOfRow.Add(0);
                 }
+
+                _idOfRow[row] = track.Id;
+                _maxId = Math.Max(_maxId, track.Id);
 
                 _rowOf[track.Id] = row;
             }
 
             _rows[row] = track;
             _columns.Set(row, track);
+            _rowVersion++;
             if (vector is null)
             {
                 return;
@@ -181,7 +190,8 @@ public sealed class TrackIndex : IDisposable
                 return [];
             }
 
-            var matches = _vectors.Search(query, limit, new VectorFilter(AllowedIds(filter), exclude));
+            using var allowed = AllowedIds(filter);
+            var matches = _vectors.Search(query, limit, new VectorFilter(allowed, exclude));
             return [.. matches.Select(m => new SimilarMatch(_rows[_rowOf[m.Id]]!, m.Score))];
         }
         finally
@@ -235,8 +245,15 @@ public sealed class TrackIndex : IDisposable
     public IReadOnlyList<TrackRecord> Matching(CompiledTrackFilter filter) =>
         Read(() => (IReadOnlyList<TrackRecord>)[.. MatchingRows(filter).OrderBy(t => t.Id)]);
 
+    /// <summary>The style rows tallied for <c>/genres</c> and <c>/styles</c>; kept until a row changes.</summary>
     public IReadOnlyList<StyleTally> StyleTallies(double styleMin) => Read(() =>
     {
+        // Readers share the lock, so several may tally at once; each publishes a complete snapshot.
+        if (Volatile.Read(ref _styleTallies) is { } cached && cached.RowVersion == _rowVersion && cached.StyleMin.Equals(styleMin))
+        {
+            return cached.Tallies;
+        }
+
         var statistics = new StyleStatistics(styleMin);
         foreach (var track in _rows)
         {
@@ -246,7 +263,9 @@ public sealed class TrackIndex : IDisposable
             }
         }
 
-        return statistics.ToTallies();
+        var tallies = statistics.ToTallies();
+        Volatile.Write(ref _styleTallies, new StyleTallySnapshot(_rowVersion, styleMin, tallies));
+        return tallies;
     });
 
     /// <summary>Writes the vectors and their stamps; rows are not saved (they are re-read from the catalog).</summary>
@@ -299,40 +318,37 @@ public sealed class TrackIndex : IDisposable
 
         _rows[row] = null;
         _columns.Clear(row);
+        _rowVersion++;
         _freeRows.Push(row);
         return true;
     }
 
     private List<TrackRecord> MatchingRows(CompiledTrackFilter filter)
     {
-        var result = new List<TrackRecord>();
-        var columnar = filter.MatchesEverything ? null : _columns.Bind(filter);
-        for (var row = 0; row < _rows.Count; row++)
+        if (filter.MatchesEverything)
         {
-            if (_rows[row] is { } track && (columnar is null || columnar.Matches(row)))
-            {
-                result.Add(track);
-            }
+            return [.. _rows.OfType<TrackRecord>()];
         }
 
-        return result;
+        var rows = new List<int>();
+        _columns.Bind(filter).CollectMatchingRows(rows);
+        return rows.ConvertAll(row => _rows[row]!);
     }
 
-    private HashSet<long>? AllowedIds(CompiledTrackFilter filter)
+    private IdBitSet? AllowedIds(CompiledTrackFilter filter)
     {
         if (filter.MatchesEverything)
         {
             return null;
         }
 
-        var columnar = _columns.Bind(filter);
-        var allowed = new HashSet<long>();
-        for (var row = 0; row < _rows.Count; row++)
+        var rows = new List<int>();
+        _columns.Bind(filter).CollectMatchingRows(rows);
+        var allowed = new IdBitSet(_maxId);
+        // Ids from their own column: reading each track record instead costs a cache miss per row.
+        foreach (var row in rows)
         {
-            if (_rows[row] is { } track && columnar.Matches(row))
-            {
-                allowed.Add(track.Id);
-            }
+            allowed.Add(_idOfRow[row]);
         }
 
         return allowed;

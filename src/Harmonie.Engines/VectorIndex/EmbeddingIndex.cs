@@ -514,7 +514,7 @@ public sealed class EmbeddingIndex : IDisposable
             return false;
         }
 
-        return filter.Allowed is not { } allowed || allowed.Count > Options.FilteredExactMaxCount;
+        return filter.Allowed is not { } allowed || (double)allowed.Count * allowed.Count > Options.FilteredScanFactor * _store.Count;
     }
 
     /// <summary>Graph candidates re-ranked exactly; null when the graph found too few permitted ids.</summary>

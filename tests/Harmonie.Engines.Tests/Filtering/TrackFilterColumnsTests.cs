@@ -20,11 +20,24 @@ public sealed class TrackFilterColumnsTests
     public void Columns_give_the_same_answers_as_track_records()
     {
         var random = new Random(11);
-        var tracks = Enumerable.Range(0, 400).Select(i => RandomTrack(i, random)).ToArray();
+        var tracks = Enumerable.Range(0, 400).Select(i => (TrackRecord?)RandomTrack(i, random)).ToArray();
         var columns = new TrackFilterColumns();
         for (var row = 0; row < tracks.Length; row++)
         {
-            columns.Set(row, tracks[row]);
+            columns.Set(row, tracks[row]!);
+        }
+
+        // Rows cleared and rows given other values must leave no trace in the per-label row sets.
+        for (var row = 0; row < tracks.Length; row += 7)
+        {
+            columns.Clear(row);
+            tracks[row] = null;
+        }
+
+        for (var row = 3; row < tracks.Length; row += 5)
+        {
+            tracks[row] = RandomTrack(row, random);
+            columns.Set(row, tracks[row]!);
         }
 
         var filters = Enumerable.Range(0, 300).Select(_ => RandomFilter(random)).ToList();
@@ -33,15 +46,32 @@ public sealed class TrackFilterColumnsTests
         {
             var compiled = TrackFilterEvaluator.Compile(filter);
             var bound = columns.Bind(compiled);
-            var expected = tracks.Select(compiled.Matches).ToArray();
+            var expected = tracks.Select(t => t is not null && compiled.Matches(t)).ToArray();
             var actual = Enumerable.Range(0, tracks.Length).Select(bound.Matches).ToArray();
+            var collected = new List<int>();
+            bound.CollectMatchingRows(collected);
 
             Assert.True(expected.SequenceEqual(actual), $"columns disagree with records for {compiled}");
+            Assert.Equal(Enumerable.Range(0, tracks.Length).Where(row => expected[row]), collected);
             matchedSomewhere += expected.Any(m => m) && expected.Any(m => !m) ? 1 : 0;
         }
 
         // The random filters must be selective, or the comparison above proves little.
         Assert.True(matchedSomewhere > 100, $"only {matchedSomewhere} filters split the tracks");
+    }
+
+    [Fact]
+    public void Collecting_rows_respects_style_min_on_labels_held_below_it()
+    {
+        var columns = new TrackFilterColumns();
+        columns.Set(0, Styled(1, ("Electronic---House", 0.9)));
+        columns.Set(1, Styled(2, ("Electronic---House", 0.2), ("Rock---Punk", 0.9)));
+        columns.Set(2, Styled(3, ("Rock---Punk", 0.9)));
+
+        Assert.Equal([0], Collect(columns, new TrackFilter { Styles = ["house"], StyleMin = 0.5 }));
+        Assert.Equal([0, 1], Collect(columns, new TrackFilter { Styles = ["house"] }));
+        Assert.Equal([1], Collect(columns, new TrackFilter { Styles = ["house", "punk"], StyleMode = StyleMatchMode.All }));
+        Assert.Equal([], Collect(columns, new TrackFilter { Styles = ["house", "punk"], StyleMode = StyleMatchMode.All, StyleMin = 0.5 }));
     }
 
     [Fact]
@@ -90,6 +120,9 @@ public sealed class TrackFilterColumnsTests
         Assert.False(everything.Matches(5));
         Assert.False(rock.Matches(3));
         Assert.False(everything.Matches(-1));
+        Assert.Equal([3], Collect(columns, TrackFilter.None));
+        Assert.Equal([], Collect(columns, new TrackFilter { Genres = ["Rock"] }));
+        Assert.Equal([3], Collect(columns, new TrackFilter { Genres = ["jazz"], Bpm = new NumericRange(120, 120) }));
     }
 
     [Fact]
@@ -102,6 +135,7 @@ public sealed class TrackFilterColumnsTests
 
         Assert.True(bound.Matches(5000));
         Assert.False(bound.Matches(4999));
+        Assert.Equal([5000], Collect(columns, new TrackFilter { Bpm = new NumericRange(98.5, 99) }));
     }
 
     [Fact]
@@ -137,6 +171,13 @@ public sealed class TrackFilterColumnsTests
         Count(bound, columns.RowCount);
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private static List<int> Collect(TrackFilterColumns columns, TrackFilter filter)
+    {
+        var rows = new List<int>();
+        columns.Bind(TrackFilterEvaluator.Compile(filter)).CollectMatchingRows(rows);
+        return rows;
     }
 
     private static int Count(ColumnarTrackFilter filter, int rows)

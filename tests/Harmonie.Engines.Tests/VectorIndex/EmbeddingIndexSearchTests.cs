@@ -225,17 +225,22 @@ public sealed class EmbeddingIndexSearchTests
         const int Dimension = 16;
         var vectors = ClusteredVectors.Generate(600, Dimension, clusters: 6, noise: 0.5, seed: 3);
         var ids = Enumerable.Range(1, 600).Select(i => (long)i).ToArray();
-        using var auto = new EmbeddingIndex(Dimension, new EmbeddingIndexOptions { ExactSearchMaxCount = 100, FilteredExactMaxCount = 20 });
+        using var auto = new EmbeddingIndex(Dimension, new EmbeddingIndexOptions { ExactSearchMaxCount = 100, FilteredScanFactor = 1 });
         auto.UpsertRange(ids, vectors);
         var query = vectors.AsSpan(0, Dimension);
 
         Assert.Equal(auto.SearchExact(query, 10), auto.Search(query, 10));
         Assert.Equal((1L, 0L), auto.GraphStatistics);
+
+        // √(1 × 600) ≈ 24: 12 allowed ids are scanned, 300 walk the graph.
         var selective = VectorFilter.AllowingOnly(ids.Where(id => id % 50 == 0));
         Assert.Equal(auto.SearchExact(query, 10, selective), auto.Search(query, 10, selective));
         Assert.Equal((1L, 0L), auto.GraphStatistics);
-        Assert.Equal(auto.SearchExact(query, 10, VectorFilter.Excluding(1)), auto.Search(query, 10, VectorFilter.Excluding(1)));
+        var broad = VectorFilter.AllowingOnly(ids.Where(id => id % 2 == 0));
+        Assert.Equal(auto.SearchExact(query, 10, broad), auto.Search(query, 10, broad));
         Assert.Equal((2L, 0L), auto.GraphStatistics);
+        Assert.Equal(auto.SearchExact(query, 10, VectorFilter.Excluding(1)), auto.Search(query, 10, VectorFilter.Excluding(1)));
+        Assert.Equal((3L, 0L), auto.GraphStatistics);
 
         using var small = new EmbeddingIndex(Dimension, new EmbeddingIndexOptions { ExactSearchMaxCount = 1000 });
         small.UpsertRange(ids, vectors);
