@@ -237,13 +237,18 @@ public sealed class TrackIndex : IDisposable
     /// <summary>How many rows pass the filter, and the first <paramref name="top"/> in listing order (key ascending, nulls first, then id).</summary>
     public TrackQueryResult Query(CompiledTrackFilter filter, TrackOrder order, int top) => Read(() =>
     {
-        var matching = MatchingRows(filter);
-        return new TrackQueryResult(matching.Count, [.. matching.OrderBy(t => t, TrackListOrder.For(order)).Take(top)]);
+        var rows = MatchingRows(filter);
+
+        // Only the listed rows' records are read when the order is by id (the default): ids have their own column.
+        var listed = order == TrackOrder.Id
+            ? rows.OrderBy(row => _idOfRow[row]).Take(top).Select(row => _rows[row]!)
+            : rows.Select(row => _rows[row]!).OrderBy(t => t, TrackListOrder.For(order)).Take(top);
+        return new TrackQueryResult(rows.Count, [.. listed]);
     });
 
     /// <summary>Every row passing the filter, in ascending id order.</summary>
     public IReadOnlyList<TrackRecord> Matching(CompiledTrackFilter filter) =>
-        Read(() => (IReadOnlyList<TrackRecord>)[.. MatchingRows(filter).OrderBy(t => t.Id)]);
+        Read(() => (IReadOnlyList<TrackRecord>)[.. MatchingRows(filter).OrderBy(row => _idOfRow[row]).Select(row => _rows[row]!)]);
 
     /// <summary>The style rows tallied for <c>/genres</c> and <c>/styles</c>; kept until a row changes.</summary>
     public IReadOnlyList<StyleTally> StyleTallies(double styleMin) => Read(() =>
@@ -323,16 +328,12 @@ public sealed class TrackIndex : IDisposable
         return true;
     }
 
-    private List<TrackRecord> MatchingRows(CompiledTrackFilter filter)
+    /// <summary>Row numbers of the tracks passing the filter, ascending.</summary>
+    private List<int> MatchingRows(CompiledTrackFilter filter)
     {
-        if (filter.MatchesEverything)
-        {
-            return [.. _rows.OfType<TrackRecord>()];
-        }
-
         var rows = new List<int>();
         _columns.Bind(filter).CollectMatchingRows(rows);
-        return rows.ConvertAll(row => _rows[row]!);
+        return rows;
     }
 
     private IdBitSet? AllowedIds(CompiledTrackFilter filter)
@@ -342,8 +343,7 @@ public sealed class TrackIndex : IDisposable
             return null;
         }
 
-        var rows = new List<int>();
-        _columns.Bind(filter).CollectMatchingRows(rows);
+        var rows = MatchingRows(filter);
         var allowed = new IdBitSet(_maxId);
         // Ids from their own column: reading each track record instead costs a cache miss per row.
         foreach (var row in rows)

@@ -15,6 +15,9 @@ public sealed class EmbeddingIndex : IDisposable
     // Exclusion sets up to this size are handled by over-fetching instead of a per-node callback.
     private const int SmallExclusionLimit = 64;
 
+    // Allowed sets of at least 1/4 of the vectors try an unfiltered walk fetching up to 4× the candidates first.
+    private const int PostFilterMaxWidening = 4;
+
     // Extra candidates a scan's first pass passes on to the float64 re-score: float32 rounding misorders only
     // near-ties; int8 codes (±0.0005 on a score) need a wider margin.
     private const int Float32RescoreMargin = 16;
@@ -520,11 +523,26 @@ public sealed class EmbeddingIndex : IDisposable
     /// <summary>Graph candidates re-ranked exactly; null when the graph found too few permitted ids.</summary>
     private VectorMatch[]? SearchGraph(USearchGraph graph, ReadOnlySpan<float> query, int k, VectorFilter filter)
     {
+        var rerank = (long)k + Options.RerankCandidates;
+
+        // A broad allowed set is first tried as a plain walk that fetches enough candidates for k of them to pass
+        // at the set's share. When k do pass they are the best permitted ones (everything outside the candidates
+        // scores lower), at the cost of an unfiltered search; a filtered walk costs several times more.
+        if (filter.Allowed is { } allowed && (long)allowed.Count * PostFilterMaxWidening >= _store.Count
+            && Walk(graph, query, k, rerank * _store.Count / Math.Max(allowed.Count, 1), filter, filterInWalk: false) is { } postFiltered)
+        {
+            return postFiltered;
+        }
+
         var overFetchExclusions = filter.Allowed is null && filter.Excluded.Count <= SmallExclusionLimit;
-        var wanted = (long)k + Options.RerankCandidates + (overFetchExclusions ? filter.Excluded.Count : 0);
+        return Walk(graph, query, k, rerank + (overFetchExclusions ? filter.Excluded.Count : 0), filter, filterInWalk: !overFetchExclusions);
+    }
+
+    private VectorMatch[]? Walk(USearchGraph graph, ReadOnlySpan<float> query, int k, long wanted, VectorFilter filter, bool filterInWalk)
+    {
         var candidateCount = (int)Math.Min(wanted, _store.Count);
         var keys = candidateCount <= 512 ? stackalloc ulong[candidateCount] : new ulong[candidateCount];
-        var found = graph.Search(query, keys, overFetchExclusions ? null : filter);
+        var found = graph.Search(query, keys, filterInWalk ? filter : null);
 
         var top = new TopMatches(k);
         for (var i = 0; i < found; i++)

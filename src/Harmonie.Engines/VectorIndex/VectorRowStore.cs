@@ -17,7 +17,7 @@ internal sealed class VectorRowStore
     private readonly int _dimension;
     private readonly List<float[]> _chunks = [];
     private readonly List<sbyte[]> _codeChunks = [];
-    private readonly Dictionary<long, int> _rowById = [];
+    private readonly IdRowMap _rowById = new();
     private long[] _ids = new long[RowsPerChunk];
     private float[] _codeScales = new float[RowsPerChunk];
 
@@ -31,9 +31,9 @@ internal sealed class VectorRowStore
     /// <summary>Bytes of the float32 rows and their int8 codes.</summary>
     public long VectorBytes => (long)_chunks.Count * RowsPerChunk * _dimension * (sizeof(float) + sizeof(sbyte));
 
-    public bool Contains(long id) => _rowById.ContainsKey(id);
+    public bool Contains(long id) => _rowById.TryGetRow(id, out _);
 
-    public bool TryGetRow(long id, out int row) => _rowById.TryGetValue(id, out row);
+    public bool TryGetRow(long id, out int row) => _rowById.TryGetRow(id, out row);
 
     public long IdAt(int row) => _ids[row];
 
@@ -78,13 +78,13 @@ internal sealed class VectorRowStore
     /// <summary>Stores an already-normalised vector; returns its row and whether the id was present before.</summary>
     public int Set(long id, ReadOnlySpan<float> normalised, out bool replaced)
     {
-        replaced = _rowById.TryGetValue(id, out var row);
+        replaced = _rowById.TryGetRow(id, out var row);
         if (!replaced)
         {
             row = Count;
             EnsureRows(row + 1);
             _ids[row] = id;
-            _rowById[id] = row;
+            _rowById.Set(id, row);
             Count++;
         }
 
@@ -107,7 +107,7 @@ internal sealed class VectorRowStore
             Row(last).CopyTo(Row(row));
             Encode(row);
             _ids[row] = movedId;
-            _rowById[movedId] = row;
+            _rowById.Set(movedId, row);
         }
 
         Row(last).Clear();
@@ -126,11 +126,12 @@ internal sealed class VectorRowStore
         EnsureRows(ids.Length);
         for (var row = 0; row < ids.Length; row++)
         {
-            if (!_rowById.TryAdd(ids[row], row))
+            if (_rowById.TryGetRow(ids[row], out _))
             {
                 throw new InvalidDataException($"Snapshot lists id {ids[row]} twice.");
             }
 
+            _rowById.Set(ids[row], row);
             _ids[row] = ids[row];
         }
 
@@ -154,7 +155,6 @@ internal sealed class VectorRowStore
             Array.Resize(ref _codeScales, length);
         }
 
-        _rowById.EnsureCapacity(rows);
     }
 
     private void Encode(int row) => _codeScales[row] = Int8Codes.Encode(Row(row), WritableCodes(row));

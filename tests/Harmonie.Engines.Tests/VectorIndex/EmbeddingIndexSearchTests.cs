@@ -249,6 +249,27 @@ public sealed class EmbeddingIndexSearchTests
     }
 
     [Fact]
+    public void ABroadFilterThatExcludesTheQuerysNeighbourhoodStillFindsTheBestPermittedVectors()
+    {
+        const int Dimension = 16;
+        var vectors = ClusteredVectors.Generate(600, Dimension, clusters: 6, noise: 0.5, seed: 8);
+        var ids = Enumerable.Range(1, 600).Select(i => (long)i).ToArray();
+        using var index = new EmbeddingIndex(Dimension, new EmbeddingIndexOptions { ExactSearchMaxCount = 100, FilteredScanFactor = 1 });
+        index.UpsertRange(ids, vectors);
+        var query = vectors.AsSpan(0, Dimension);
+
+        // Two thirds of the vectors are allowed, but none of the query's 200 nearest: the unfiltered walk's
+        // candidates all fail the filter, so the answer must come from the filtered walk.
+        var nearest = index.SearchExact(query, 200).Select(m => m.Id).ToHashSet();
+        var elsewhere = VectorFilter.AllowingOnly(ids.Where(id => !nearest.Contains(id)));
+        var broad = VectorFilter.AllowingOnly(ids.Where(id => id % 3 != 0));
+
+        Assert.Equal(index.SearchExact(query, 10, elsewhere), index.Search(query, 10, elsewhere));
+        Assert.Equal(index.SearchExact(query, 10, broad), index.Search(query, 10, broad));
+        Assert.Equal((2L, 0L), index.GraphStatistics);
+    }
+
+    [Fact]
     public void TheInt8FirstPassOfAScanFindsExactlyTheTopMatchesOfEmbeddingSizedVectors()
     {
         const int Dimension = 1280;
