@@ -241,9 +241,9 @@ public sealed class TrackIndex : IDisposable
 
         // Only the listed rows' records are read when the order is by id (the default): ids have their own column.
         var listed = order == TrackOrder.Id
-            ? rows.OrderBy(row => _idOfRow[row]).Take(top).Select(row => _rows[row]!)
-            : rows.Select(row => _rows[row]!).OrderBy(t => t, TrackListOrder.For(order)).Take(top);
-        return new TrackQueryResult(rows.Count, [.. listed]);
+            ? First(rows, row => _idOfRow[row], top, Comparer<long>.Default).ConvertAll(row => _rows[row]!)
+            : First(rows.Select(row => _rows[row]!), track => track, top, TrackListOrder.For(order));
+        return new TrackQueryResult(rows.Count, listed);
     });
 
     /// <summary>Every row passing the filter, in ascending id order.</summary>
@@ -326,6 +326,40 @@ public sealed class TrackIndex : IDisposable
         _rowVersion++;
         _freeRows.Push(row);
         return true;
+    }
+
+    /// <summary>The <paramref name="count"/> items with the smallest keys, in key order, without sorting the rest.</summary>
+    private static List<T> First<T, TKey>(IEnumerable<T> items, Func<T, TKey> key, int count, IComparer<TKey> comparer)
+    {
+        var kept = new PriorityQueue<T, TKey>(Comparer<TKey>.Create((x, y) => comparer.Compare(y, x)));
+        TKey? largestKept = default;
+        foreach (var item in items)
+        {
+            var itemKey = key(item);
+            if (kept.Count < count)
+            {
+                kept.Enqueue(item, itemKey);
+            }
+            else if (count == 0 || comparer.Compare(itemKey, largestKept) >= 0)
+            {
+                continue;
+            }
+            else
+            {
+                kept.EnqueueDequeue(item, itemKey);
+            }
+
+            kept.TryPeek(out _, out largestKept);
+        }
+
+        var first = new List<T>(kept.Count);
+        while (kept.Count > 0)
+        {
+            first.Add(kept.Dequeue());
+        }
+
+        first.Reverse();
+        return first;
     }
 
     /// <summary>Row numbers of the tracks passing the filter, ascending.</summary>

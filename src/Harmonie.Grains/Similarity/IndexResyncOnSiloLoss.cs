@@ -12,6 +12,7 @@ namespace Harmonie.Grains.Similarity;
 /// </summary>
 public sealed class IndexResyncOnSiloLoss(
     IClusterMembershipService membership,
+    ILocalSiloDetails localSilo,
     IGrainFactory grains,
     ICatalog catalog,
     IOptions<SimilarityIndexOptions> options,
@@ -26,7 +27,7 @@ public sealed class IndexResyncOnSiloLoss(
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
             {
                 var newlyDead = snapshot.Members.Values
-                    .Where(m => m.Status == SiloStatus.Dead && dead.Add(m.SiloAddress))
+                    .Where(m => m.Status == SiloStatus.Dead && dead.Add(m.SiloAddress) && !IsThisSiloOrAnEarlierIncarnation(m.SiloAddress))
                     .Select(m => m.SiloAddress)
                     .ToList();
                 if (first)
@@ -45,6 +46,11 @@ public sealed class IndexResyncOnSiloLoss(
         {
         }
     }
+
+    // This silo is listed as dead while it shuts down, and a restart on the same endpoint declares the previous
+    // process dead after this one started: what that one lost was lost before this silo's shards read the catalog.
+    private bool IsThisSiloOrAnEarlierIncarnation(SiloAddress silo) =>
+        silo.Endpoint.Equals(localSilo.SiloAddress.Endpoint) && silo.Generation <= localSilo.SiloAddress.Generation;
 
     private async Task ResyncAllAsync(IReadOnlyList<SiloAddress> lost, CancellationToken cancellationToken)
     {
