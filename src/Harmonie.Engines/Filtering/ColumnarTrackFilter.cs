@@ -46,7 +46,7 @@ public sealed class ColumnarTrackFilter
     /// <summary>
     /// Adds every matching row to <paramref name="rows"/>, ascending. The rows are narrowed with bitsets first (rows
     /// present; for a genre/style constraint the union of the wanted labels' rows, intersected per constraint for
-    /// <c>style_mode=all</c>; numeric ranges compared eight rows at a time), so only the survivors are read row by
+    /// <c>style_mode=all</c>; numeric ranges compared four rows at a time), so only the survivors are read row by
     /// row, and not at all when the bitsets already decide every constraint.
     /// </summary>
     public void CollectMatchingRows(List<int> rows)

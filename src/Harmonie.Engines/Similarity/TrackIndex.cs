@@ -17,18 +17,21 @@ public sealed class TrackIndex : IDisposable
     // Float32 pre-selection can swap neighbours within rounding; re-rank a few extra in float64.
     private const int RerankMargin = 8;
 
+    // An id bitset of up to 64 bits per row (or 64k ids) is smaller than a hash set of the same ids.
+    private const long SparseIdSlack = 1 << 16;
+
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<long, int> _rowOf = [];
     private readonly List<TrackRecord?> _rows = [];
     private readonly List<long> _idOfRow = [];
-    private long _maxId;
-    private long _rowVersion;
-    private StyleTallySnapshot? _styleTallies;
     private readonly Stack<int> _freeRows = new();
     private readonly TrackFilterColumns _columns = new();
     private readonly Dictionary<long, double> _vectorStamps = [];
     private readonly EmbeddingIndexOptions _options;
     private EmbeddingIndex? _vectors;
+    private long _maxId;
+    private long _rowVersion;
+    private StyleTallySnapshot? _styleTallies;
 
     public TrackIndex(EmbeddingIndexOptions? options = null, EmbeddingIndex? vectors = null, IReadOnlyDictionary<long, double>? vectorStamps = null)
     {
@@ -190,9 +193,16 @@ public sealed class TrackIndex : IDisposable
                 return [];
             }
 
-            using var allowed = AllowedIds(filter);
-            var matches = _vectors.Search(query, limit, new VectorFilter(allowed, exclude));
-            return [.. matches.Select(m => new SimilarMatch(_rows[_rowOf[m.Id]]!, m.Score))];
+            var allowed = AllowedIds(filter);
+            try
+            {
+                var matches = _vectors.Search(query, limit, new VectorFilter(allowed, exclude));
+                return [.. matches.Select(m => new SimilarMatch(_rows[_rowOf[m.Id]]!, m.Score))];
+            }
+            finally
+            {
+                (allowed as IDisposable)?.Dispose();
+            }
         }
         finally
         {
@@ -370,19 +380,25 @@ public sealed class TrackIndex : IDisposable
         return rows;
     }
 
-    private IdBitSet? AllowedIds(CompiledTrackFilter filter)
+    /// <summary>Null when the filter matches everything; a bitset over ids while ids are dense (catalog ids are).</summary>
+    private IReadOnlySet<long>? AllowedIds(CompiledTrackFilter filter)
     {
         if (filter.MatchesEverything)
         {
             return null;
         }
 
-        var rows = MatchingRows(filter);
-        var allowed = new IdBitSet(_maxId);
         // Ids from their own column: reading each track record instead costs a cache miss per row.
-        foreach (var row in rows)
+        var ids = MatchingRows(filter).Select(row => _idOfRow[row]);
+        if (_maxId > (64L * _rowOf.Count) + SparseIdSlack)
         {
-            allowed.Add(_idOfRow[row]);
+            return ids.ToHashSet();
+        }
+
+        var allowed = new IdBitSet(_maxId);
+        foreach (var id in ids)
+        {
+            allowed.Add(id);
         }
 
         return allowed;

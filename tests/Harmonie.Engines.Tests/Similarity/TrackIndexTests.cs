@@ -52,6 +52,19 @@ public sealed class TrackIndexTests
     }
 
     [Fact]
+    public void Filtered_search_works_with_sparse_huge_ids()
+    {
+        using var index = new TrackIndex();
+        index.Upsert(Styled(5_000_000_000_001, ("Rock---Punk", 0.8)), [1, 0, 0]);
+        index.Upsert(Styled(7, ("Rock---Punk", 0.8)), [0.9f, 0.1f, 0]);
+        index.Upsert(Styled(9_000_000_000_000, ("Jazz---Swing", 0.8)), [1, 0.01f, 0]);
+
+        var rock = index.Search([1, 0, 0], 10, TrackFilterEvaluator.Compile(new TrackFilter { Genres = ["rock"] }), new HashSet<long>());
+
+        Assert.Equal([5_000_000_000_001, 7], rock.Select(m => m.Track.Id));
+    }
+
+    [Fact]
     public void Style_tallies_follow_row_changes()
     {
         using var index = new TrackIndex();
