@@ -76,7 +76,14 @@ public class FaultInjectingCatalog : DispatchProxy
             return forward.Invoke(null, [fault, (Func<object?>)(() => Forward(targetMethod, args))]);
         }
 
-        throw new NotSupportedException($"Faults can only be injected into Task-returning catalog methods, not {targetMethod.Name}.");
+        if (targetMethod.ReturnType.IsGenericType && targetMethod.ReturnType.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))
+        {
+            var stream = typeof(FaultInjectingCatalog).GetMethod(nameof(StreamAfterAsync), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(targetMethod.ReturnType.GetGenericArguments()[0]);
+            return stream.Invoke(null, [fault, (Func<object?>)(() => Forward(targetMethod, args))]);
+        }
+
+        throw new NotSupportedException($"Faults can only be injected into catalog methods returning a Task or an IAsyncEnumerable, not {targetMethod.Name}.");
     }
 
     private static async Task ForwardAfterAsync(Func<Task> fault, Func<Task> forward)
@@ -89,6 +96,15 @@ public class FaultInjectingCatalog : DispatchProxy
     {
         await fault();
         return await (Task<T>)forward()!;
+    }
+
+    private static async IAsyncEnumerable<T> StreamAfterAsync<T>(Func<Task> fault, Func<object?> forward)
+    {
+        await fault();
+        await foreach (var item in (IAsyncEnumerable<T>)forward()!)
+        {
+            yield return item;
+        }
     }
 
     private object? Forward(MethodInfo method, object?[]? args)

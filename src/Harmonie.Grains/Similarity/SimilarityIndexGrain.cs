@@ -15,6 +15,8 @@ namespace Harmonie.Grains.Similarity;
 /// One shard of a model's similarity index. On activation it reloads its snapshot, reconciles it with the
 /// catalog (rows re-read, vectors re-read only for tracks analysed since), then follows the track-change
 /// stream so a track analysed mid-scan is searchable at once. Queries run on the thread pool in parallel.
+/// The load runs after the activation, which Orleans cancels after 30 s (a million tracks take longer): queries
+/// wait for it, and change events that arrive meanwhile are applied once it is done.
 /// </summary>
 [KeepAlive]
 [Reentrant]
@@ -23,10 +25,13 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
     : Grain, ISimilarityIndexGrain, IAsyncObserver<TrackChange>
 {
     private const int VectorBatch = 500;
-    private TrackIndex _index = null!;
+    private readonly CancellationTokenSource _lifetime = new();
+    private TrackIndex? _index;
     private string? _model;
     private int _shard;
     private int _changesSinceSnapshot;
+    private Task _load = Task.CompletedTask;
+    private List<TrackChange>? _changesDuringLoad = [];
     private Task _vectorLoad = Task.CompletedTask;
     private Task? _resync;
     private HashSet<long>? _appliedDuringReload;
@@ -38,16 +43,7 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_model, _shard) = SimilarityIndexKey.Parse(this.GetPrimaryKeyString());
-        _index = _model is not null && SnapshotDirectory is { } directory
-            ? await TrackIndex.LoadAsync(directory, options.Value.Index, cancellationToken)
-            : new TrackIndex(options.Value.Index);
-        var stale = await ReloadRowsAsync(cancellationToken);
-
-        // Vectors the snapshot lacks load in the background: rows are already listed and filterable.
-        _vectorLoad = stale.Count == 0 ? Task.CompletedTask : Task.Run(() => LoadVectorsAsync(stale, CancellationToken.None), CancellationToken.None);
-        logger.LogInformation(
-            "Index shard {Key}: {Rows} track(s), {Vectors} vector(s) from the snapshot, {Stale} to read from the catalog",
-            this.GetPrimaryKeyString(), _index.Count, _index.VectorCount, stale.Count);
+        _load = LoadAsync(_lifetime.Token);
 
         var stream = this.GetStreamProvider(SimilarityIndexKey.StreamProvider)
             .GetStream<TrackChange>(StreamId.Create(SimilarityIndexKey.ChangeStream, this.GetPrimaryKeyString()));
@@ -59,29 +55,51 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await SnapshotIfChangedAsync(cancellationToken);
-        _index.Dispose();
+        if (_load.IsCompletedSuccessfully)
+        {
+            await SnapshotIfChangedAsync(cancellationToken);
+        }
+
+        await _lifetime.CancelAsync();
+        await Task.WhenAny(_load);
+        _index?.Dispose();
+        _lifetime.Dispose();
     }
 
-    public Task<IReadOnlyList<SimilarMatch>> SearchAsync(float[] query, int limit, TrackFilter filter, long[] exclude, CancellationToken cancellationToken) =>
-        Task.Run(() => _index.Search(query, limit, TrackFilterEvaluator.Compile(filter), exclude.ToHashSet()), cancellationToken);
+    public async Task<IReadOnlyList<SimilarMatch>> SearchAsync(float[] query, int limit, TrackFilter filter, long[] exclude, CancellationToken cancellationToken)
+    {
+        var index = await LoadedIndexAsync(cancellationToken);
+        return await Task.Run(() => index.Search(query, limit, TrackFilterEvaluator.Compile(filter), exclude.ToHashSet()), cancellationToken);
+    }
 
-    public Task<IReadOnlyList<IndexedTrack>> NearestAsync(double[] query, int limit, TrackFilter filter, long[] exclude, CancellationToken cancellationToken) =>
-        Task.Run(() => _index.Nearest(query, limit, TrackFilterEvaluator.Compile(filter), exclude.ToHashSet()), cancellationToken);
+    public async Task<IReadOnlyList<IndexedTrack>> NearestAsync(double[] query, int limit, TrackFilter filter, long[] exclude, CancellationToken cancellationToken)
+    {
+        var index = await LoadedIndexAsync(cancellationToken);
+        return await Task.Run(() => index.Nearest(query, limit, TrackFilterEvaluator.Compile(filter), exclude.ToHashSet()), cancellationToken);
+    }
 
-    public Task<IReadOnlyList<IndexedTrack>> GetTracksAsync(long[] ids, CancellationToken cancellationToken) =>
-        Task.FromResult(_index.GetTracks(ids));
+    public async Task<IReadOnlyList<IndexedTrack>> GetTracksAsync(long[] ids, CancellationToken cancellationToken) =>
+        (await LoadedIndexAsync(cancellationToken)).GetTracks(ids);
 
-    public Task<TrackQueryResult> QueryAsync(TrackFilter filter, TrackOrder order, int top, CancellationToken cancellationToken) =>
-        Task.Run(() => _index.Query(TrackFilterEvaluator.Compile(filter), order, top), cancellationToken);
+    public async Task<TrackQueryResult> QueryAsync(TrackFilter filter, TrackOrder order, int top, CancellationToken cancellationToken)
+    {
+        var index = await LoadedIndexAsync(cancellationToken);
+        return await Task.Run(() => index.Query(TrackFilterEvaluator.Compile(filter), order, top), cancellationToken);
+    }
 
-    public Task<IReadOnlyList<TrackRecord>> MatchingAsync(TrackFilter filter, CancellationToken cancellationToken) =>
-        Task.Run(() => _index.Matching(TrackFilterEvaluator.Compile(filter)), cancellationToken);
+    public async Task<IReadOnlyList<TrackRecord>> MatchingAsync(TrackFilter filter, CancellationToken cancellationToken)
+    {
+        var index = await LoadedIndexAsync(cancellationToken);
+        return await Task.Run(() => index.Matching(TrackFilterEvaluator.Compile(filter)), cancellationToken);
+    }
 
-    public Task<IReadOnlyList<StyleTally>> StyleTalliesAsync(double styleMin, CancellationToken cancellationToken) =>
-        Task.Run(() => _index.StyleTallies(styleMin), cancellationToken);
+    public async Task<IReadOnlyList<StyleTally>> StyleTalliesAsync(double styleMin, CancellationToken cancellationToken)
+    {
+        var index = await LoadedIndexAsync(cancellationToken);
+        return await Task.Run(() => index.StyleTallies(styleMin), cancellationToken);
+    }
 
-    public Task<int> CountAsync() => Task.FromResult(_index.Count);
+    public async Task<int> CountAsync() => (await LoadedIndexAsync(CancellationToken.None)).Count;
 
     public Task ResyncAsync(CancellationToken cancellationToken)
     {
@@ -95,13 +113,19 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
 
     public Task ApplyAsync(TrackChange change)
     {
+        if (_changesDuringLoad is { } queued)
+        {
+            queued.Add(change);
+            return Task.CompletedTask;
+        }
+
         if (change.Track is { } track && track.Model == _model && SimilarityIndexKey.ShardOf(track.Id, options.Value.Shards) == _shard)
         {
-            _index.Upsert(track, change.Vector);
+            _index!.Upsert(track, change.Vector);
         }
         else
         {
-            _index.Remove(change.TrackId);
+            _index!.Remove(change.TrackId);
         }
 
         _appliedDuringReload?.Add(change.TrackId);
@@ -121,20 +145,58 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
 
     private async Task ResyncOnceAsync()
     {
+        var index = await LoadedIndexAsync(CancellationToken.None);
         await _vectorLoad;
-        var before = (_index.Count, _index.VectorCount);
-        var stale = await ReloadRowsAsync(CancellationToken.None);
-        await LoadVectorsAsync(stale, CancellationToken.None);
+        var before = (index.Count, index.VectorCount);
+        var stale = await ReloadRowsAsync(index, CancellationToken.None);
+        await LoadVectorsAsync(index, stale, CancellationToken.None);
         logger.LogInformation(
             "Index shard {Key} resynchronised with the catalog: {Rows} → {NowRows} track(s), {Vectors} → {NowVectors} vector(s)",
-            this.GetPrimaryKeyString(), before.Count, _index.Count, before.VectorCount, _index.VectorCount);
+            this.GetPrimaryKeyString(), before.Count, index.Count, before.VectorCount, index.VectorCount);
+    }
+
+    private async Task<TrackIndex> LoadedIndexAsync(CancellationToken cancellationToken)
+    {
+        await _load.WaitAsync(cancellationToken);
+        return _index!;
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var index = _model is not null && SnapshotDirectory is { } directory
+                ? await TrackIndex.LoadAsync(directory, options.Value.Index, cancellationToken)
+                : new TrackIndex(options.Value.Index);
+            _index = index;
+            var stale = await ReloadRowsAsync(index, cancellationToken);
+            var queued = _changesDuringLoad!;
+            _changesDuringLoad = null;
+            foreach (var change in queued)
+            {
+                await ApplyAsync(change);
+            }
+
+            // Vectors the snapshot lacks load in the background: rows are already listed and filterable.
+            _vectorLoad = stale.Count == 0 ? Task.CompletedTask : Task.Run(() => LoadVectorsAsync(index, stale, CancellationToken.None), CancellationToken.None);
+            logger.LogInformation(
+                "Index shard {Key}: {Rows} track(s), {Vectors} vector(s) from the snapshot, {Stale} to read from the catalog",
+                this.GetPrimaryKeyString(), index.Count, index.VectorCount, stale.Count);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Queries see the error; the next call after deactivation loads again.
+            logger.LogError(ex, "Index shard {Key} could not load", this.GetPrimaryKeyString());
+            this.DeactivateOnIdle();
+            throw;
+        }
     }
 
     /// <summary>
     /// Re-reads this shard's rows from the catalog; returns the rows whose vector must be read. Tracks changed by
     /// events that interleave with the read are kept as the events left them.
     /// </summary>
-    private async Task<List<TrackRecord>> ReloadRowsAsync(CancellationToken cancellationToken)
+    private async Task<List<TrackRecord>> ReloadRowsAsync(TrackIndex index, CancellationToken cancellationToken)
     {
         var keep = new HashSet<long>();
         var stale = new List<TrackRecord>();
@@ -148,12 +210,12 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
                     continue;
                 }
 
-                if (_model is not null && !_index.HasCurrentVector(track))
+                if (_model is not null && !index.HasCurrentVector(track))
                 {
                     stale.Add(track);
                 }
 
-                _index.Upsert(track);
+                index.Upsert(track);
             }
         }
         finally
@@ -161,11 +223,11 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
             _appliedDuringReload = null;
         }
 
-        _changesSinceSnapshot += _index.RemoveAllExcept(keep) + stale.Count;
+        _changesSinceSnapshot += index.RemoveAllExcept(keep) + stale.Count;
         return stale;
     }
 
-    private async Task LoadVectorsAsync(List<TrackRecord> stale, CancellationToken cancellationToken)
+    private async Task LoadVectorsAsync(TrackIndex index, List<TrackRecord> stale, CancellationToken cancellationToken)
     {
         try
         {
@@ -180,7 +242,7 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
                         batch.Add((track, embedding.Vector));
                         if (batch.Count == VectorBatch)
                         {
-                            _index.SetVectorsIfCurrent(batch);
+                            index.SetVectorsIfCurrent(batch);
                             batch.Clear();
                         }
                     }
@@ -197,8 +259,8 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
                 }
             }
 
-            _index.SetVectorsIfCurrent(batch);
-            logger.LogInformation("Index shard {Key}: {Vectors} vector(s) ready", SimilarityIndexKey.For(_model, _shard), _index.VectorCount);
+            index.SetVectorsIfCurrent(batch);
+            logger.LogInformation("Index shard {Key}: {Vectors} vector(s) ready", SimilarityIndexKey.For(_model, _shard), index.VectorCount);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -208,7 +270,7 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
 
     private async Task SnapshotIfChangedAsync(CancellationToken cancellationToken)
     {
-        if (_changesSinceSnapshot == 0 || !_vectorLoad.IsCompleted || SnapshotDirectory is not { } directory)
+        if (_changesSinceSnapshot == 0 || !_load.IsCompletedSuccessfully || !_vectorLoad.IsCompleted || SnapshotDirectory is not { } directory)
         {
             return;
         }
@@ -216,7 +278,7 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
         var changes = _changesSinceSnapshot;
         try
         {
-            await Task.Run(() => _index.SaveAsync(directory, cancellationToken), cancellationToken);
+            await Task.Run(() => _index!.SaveAsync(directory, cancellationToken), cancellationToken);
             _changesSinceSnapshot -= changes;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

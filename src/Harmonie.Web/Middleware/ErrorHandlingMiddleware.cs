@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Harmonie.Web.Endpoints;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,8 @@ namespace Harmonie.Web.Middleware;
 /// <summary>
 /// Turns failures into <c>{"detail": ...}</c> bodies: values the binder rejects and malformed JSON are 422
 /// (schema validation), empty 404/405 responses get a detail, a cluster member lost mid-request is a 503 the client
-/// may retry (its grains reactivate on the other silos within seconds), anything else is a logged 500.
+/// may retry (its grains reactivate on the other silos within seconds), and so is a grain call that timed out (e.g.
+/// while an index shard of a million tracks is still loading); anything else is a logged 500.
 /// </summary>
 public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
 {
@@ -33,10 +35,12 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
         }
         catch (Exception ex) when (!context.Response.HasStarted && ex is SiloUnavailableException or OrleansMessageRejectionException)
         {
-            logger.LogWarning("{Method} {Path}: {Error}", context.Request.Method, context.Request.Path, ex.Message);
-            context.Response.Clear();
-            context.Response.Headers.RetryAfter = "1";
-            await ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "a cluster member became unavailable; retry shortly").ExecuteAsync(context);
+            await RetryLaterAsync(context, ex, retryAfterSeconds: 1, "a cluster member became unavailable; retry shortly");
+            return;
+        }
+        catch (TimeoutException ex) when (!context.Response.HasStarted)
+        {
+            await RetryLaterAsync(context, ex, retryAfterSeconds: 5, "the service did not answer in time (an index may still be loading); retry shortly");
             return;
         }
         catch (Exception ex) when (!context.Response.HasStarted)
@@ -60,6 +64,14 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
                 await ApiResults.Error(context.Response.StatusCode, detail).ExecuteAsync(context);
             }
         }
+    }
+
+    private async Task RetryLaterAsync(HttpContext context, Exception ex, int retryAfterSeconds, string detail)
+    {
+        logger.LogWarning("{Method} {Path}: {Error}", context.Request.Method, context.Request.Path, ex.Message);
+        context.Response.Clear();
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        await ApiResults.Error(StatusCodes.Status503ServiceUnavailable, detail).ExecuteAsync(context);
     }
 
     private static string Describe(BadHttpRequestException ex) =>

@@ -106,6 +106,40 @@ public sealed class SimilarityIndexGrainTests(ClusterFixture fixture) : IClassFi
         Assert.Equal((added.Id, 1.0), (match[0].Track.Id, Math.Round(match[0].Score, 5)));
     }
 
+    [Fact]
+    public async Task A_shard_activates_before_its_load_finishes_and_applies_changes_that_arrive_meanwhile()
+    {
+        // Orleans cancels an activation after 30 s, less than loading a million tracks takes: the load must not
+        // be part of it. While the catalog holds the load, the shard takes change events and queries wait.
+        const string model = "slow-load-4d";
+        var tracks = await SeedAsync(model, 4);
+        var shard = Shard(model, 0);
+        var own = tracks.Where(t => t.Track.Id % 2 == 0).ToList();
+        float[] changedVector = [0, 0, 0, 1];
+        var reanalysed = own[0].Track with { AnalyzedAt = own[0].Track.AnalyzedAt + 60 };
+        var gate = _harmonie.Faults.Block(nameof(ICatalog.StreamTracksAsync));
+        try
+        {
+            await shard.ApplyAsync(new TrackChange(reanalysed.Id, reanalysed, changedVector)).WaitAsync(TimeSpan.FromSeconds(10));
+            await gate.WaitUntilReachedAsync(TimeSpan.FromSeconds(10));
+            var count = shard.CountAsync();
+            await Task.Delay(200);
+            Assert.False(count.IsCompleted, "a query answered before the shard had loaded its rows");
+
+            _harmonie.Faults.Clear();
+            gate.Release();
+            Assert.Equal(own.Count, await count.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            _harmonie.Faults.Clear();
+            gate.Release();
+        }
+
+        var match = await shard.SearchAsync(changedVector, 1, TrackFilter.None, [], default);
+        Assert.Equal((own[0].Track.Id, 1.0), (match[0].Track.Id, Math.Round(match[0].Score, 5)));
+    }
+
     private ISimilarityIndexGrain Shard(string model, int shard) =>
         _harmonie.Grains.GetGrain<ISimilarityIndexGrain>(SimilarityIndexKey.For(model, shard));
 
