@@ -52,6 +52,42 @@ public sealed class TrackIndexTests
     }
 
     [Fact]
+    public void Filtered_graph_walks_return_allowed_tracks_only_and_find_the_best_of_them()
+    {
+        var random = new Random(9);
+        var vectors = ClusteredVectors.Generate(3000, Dimension, clusters: 12, noise: 0.4, seed: 9);
+        var tracks = new Dictionary<long, TrackRecord>();
+
+        // √(1 × 3000) ≈ 55: every filter below keeps more, so it walks the graph with the allowed-id bitset.
+        using var index = new TrackIndex(new EmbeddingIndexOptions { ExactSearchMaxCount = 500, FilteredScanFactor = 1 });
+        for (var id = 1L; id <= 3000; id++)
+        {
+            tracks[id] = RandomTrack(id, random);
+            index.Upsert(tracks[id], Vector(vectors, id));
+        }
+
+        var compiled = TrackFilterEvaluator.Compile(new TrackFilter { Styles = ["house", "swing"], Bpm = new NumericRange(100, 125) });
+        var allowed = tracks.Values.Where(compiled.Matches).Select(t => t.Id).ToHashSet();
+        Assert.InRange(allowed.Count, 100, 750);
+        var hits = 0;
+        for (var queryId = 1L; queryId <= 20; queryId++)
+        {
+            var query = Unit(Vector(vectors, queryId));
+            var expected = allowed.Where(id => id != queryId)
+                .OrderByDescending(id => Dot(query, Unit(Vector(vectors, id)))).ThenBy(id => id).Take(10).ToHashSet();
+
+            var found = index.Search(Vector(vectors, queryId), 10, compiled, new HashSet<long> { queryId });
+
+            Assert.Equal(10, found.Count);
+            Assert.All(found, m => Assert.Contains(m.Track.Id, allowed));
+            Assert.DoesNotContain(found, m => m.Track.Id == queryId);
+            hits += found.Count(m => expected.Contains(m.Track.Id));
+        }
+
+        Assert.True(hits >= 190, $"recall@10 {hits / 200.0:F3} of filtered graph walks");
+    }
+
+    [Fact]
     public void Filtered_search_works_with_sparse_huge_ids()
     {
         using var index = new TrackIndex();
