@@ -17,15 +17,8 @@ public sealed class TrackIndexTests
     public void Filtered_search_returns_the_best_allowed_tracks_as_rows_change()
     {
         var random = new Random(5);
-        var vectors = ClusteredVectors.Generate(3000, Dimension, clusters: 12, noise: 0.4, seed: 5);
-        var tracks = new Dictionary<long, TrackRecord>();
-        using var index = new TrackIndex(new EmbeddingIndexOptions { ExactSearchMaxCount = 500 });
-        for (var id = 1L; id <= 3000; id++)
-        {
-            tracks[id] = RandomTrack(id, random);
-            index.Upsert(tracks[id], Vector(vectors, id));
-        }
-
+        var (index, tracks, vectors) = Build(random, new EmbeddingIndexOptions { ExactSearchMaxCount = 500 });
+        using var disposeIndex = index;
         var filters = new[]
         {
             new TrackFilter { Genres = ["rock"] },
@@ -54,17 +47,9 @@ public sealed class TrackIndexTests
     [Fact]
     public void Filtered_graph_walks_return_allowed_tracks_only_and_find_the_best_of_them()
     {
-        var random = new Random(9);
-        var vectors = ClusteredVectors.Generate(3000, Dimension, clusters: 12, noise: 0.4, seed: 9);
-        var tracks = new Dictionary<long, TrackRecord>();
-
-        // √(1 × 3000) ≈ 55: every filter below keeps more, so it walks the graph with the allowed-id bitset.
-        using var index = new TrackIndex(new EmbeddingIndexOptions { ExactSearchMaxCount = 500, FilteredScanFactor = 1 });
-        for (var id = 1L; id <= 3000; id++)
-        {
-            tracks[id] = RandomTrack(id, random);
-            index.Upsert(tracks[id], Vector(vectors, id));
-        }
+        // √(1 × 3000) ≈ 55: the filter below keeps more, so it walks the graph with the allowed-id bitset.
+        var (index, tracks, vectors) = Build(new Random(9), new EmbeddingIndexOptions { ExactSearchMaxCount = 500, FilteredScanFactor = 1 });
+        using var disposeIndex = index;
 
         var compiled = TrackFilterEvaluator.Compile(new TrackFilter { Styles = ["house", "swing"], Bpm = new NumericRange(100, 125) });
         var allowed = tracks.Values.Where(compiled.Matches).Select(t => t.Id).ToHashSet();
@@ -136,6 +121,20 @@ public sealed class TrackIndexTests
                 Assert.Equal(expected, found.Select(m => m.Track.Id));
             }
         }
+    }
+
+    private static (TrackIndex Index, Dictionary<long, TrackRecord> Tracks, float[] Vectors) Build(Random random, EmbeddingIndexOptions options)
+    {
+        var vectors = ClusteredVectors.Generate(3000, Dimension, clusters: 12, noise: 0.4, seed: random.Next());
+        var tracks = new Dictionary<long, TrackRecord>();
+        var index = new TrackIndex(options);
+        for (var id = 1L; id <= 3000; id++)
+        {
+            tracks[id] = RandomTrack(id, random);
+            index.Upsert(tracks[id], Vector(vectors, id));
+        }
+
+        return (index, tracks, vectors);
     }
 
     private static TrackRecord RandomTrack(long id, Random random) => Track(
