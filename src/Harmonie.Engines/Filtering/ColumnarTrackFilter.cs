@@ -52,6 +52,13 @@ public sealed class ColumnarTrackFilter
     public void CollectMatchingRows(List<int> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ForEachMatchingRow(rows.Add);
+    }
+
+    /// <summary>Calls <paramref name="action"/> for every matching row, ascending, as <see cref="CollectMatchingRows"/> finds them.</summary>
+    public void ForEachMatchingRow(Action<int> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
         var words = (_columns.RowCount + 63) >> 6;
         var candidateBuffer = ArrayPool<ulong>.Shared.Rent(words);
         var unionBuffer = ArrayPool<ulong>.Shared.Rent(words);
@@ -86,7 +93,7 @@ public sealed class ColumnarTrackFilter
                     var row = (word << 6) + BitOperations.TrailingZeroCount(bits);
                     if (decided || Matches(row))
                     {
-                        rows.Add(row);
+                        action(row);
                     }
                 }
             }

@@ -388,19 +388,22 @@ public sealed class TrackIndex : IDisposable
             return null;
         }
 
-        // Ids from their own column: reading each track record instead costs a cache miss per row.
-        var ids = MatchingRows(filter).Select(row => _idOfRow[row]);
+        // Ids from their own column (a track record read costs a cache miss per row), no row list in between:
+        // at a million tracks a broad filter's list is a large-object allocation per query.
+        IReadOnlySet<long> allowed;
+        Func<long, bool> add;
         if (_maxId > (64L * _rowOf.Count) + SparseIdSlack)
         {
-            return ids.ToHashSet();
+            var set = new HashSet<long>();
+            (allowed, add) = (set, set.Add);
         }
-
-        var allowed = new IdBitSet(_maxId);
-        foreach (var id in ids)
+        else
         {
-            allowed.Add(id);
+            var bits = new IdBitSet(_maxId);
+            (allowed, add) = (bits, bits.Add);
         }
 
+        _columns.Bind(filter).ForEachMatchingRow(row => add(_idOfRow[row]));
         return allowed;
     }
 

@@ -577,7 +577,7 @@ public sealed class EmbeddingIndex : IDisposable
         var rowCount = _store.Count;
         if (filter.Allowed is { } allowed && allowed.Count < _store.Count)
         {
-            rows = new int[allowed.Count];
+            rows = ArrayPool<int>.Shared.Rent(allowed.Count);
             rowCount = 0;
             foreach (var id in allowed)
             {
@@ -595,18 +595,28 @@ public sealed class EmbeddingIndex : IDisposable
         var keep = k + (useCodes ? CodesRescoreMargin : Float32RescoreMargin);
         var partitions = Math.Clamp(rowCount / ParallelScanMinRows, 1, Options.ScanThreads);
         var partial = new VectorMatch[partitions][];
-        if (partitions == 1)
+        try
         {
-            partial[0] = ScanPartition(queryArray, queryCodes, rows, 0, rowCount, keep, filter);
-        }
-        else
-        {
-            Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
+            if (partitions == 1)
             {
-                var start = (int)((long)rowCount * p / partitions);
-                var end = (int)((long)rowCount * (p + 1) / partitions);
-                partial[p] = ScanPartition(queryArray, queryCodes, rows, start, end, keep, filter);
-            });
+                partial[0] = ScanPartition(queryArray, queryCodes, rows, 0, rowCount, keep, filter);
+            }
+            else
+            {
+                Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
+                {
+                    var start = (int)((long)rowCount * p / partitions);
+                    var end = (int)((long)rowCount * (p + 1) / partitions);
+                    partial[p] = ScanPartition(queryArray, queryCodes, rows, start, end, keep, filter);
+                });
+            }
+        }
+        finally
+        {
+            if (rows is not null)
+            {
+                ArrayPool<int>.Shared.Return(rows);
+            }
         }
 
         var top = new TopMatches(k);
