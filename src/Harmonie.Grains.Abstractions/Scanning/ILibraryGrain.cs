@@ -30,8 +30,11 @@ public interface ILibraryGrain : IGrainWithStringKey
     [ResponseTimeout("24.00:00:00")]
     Task ExtractAsync(CancellationToken cancellationToken);
 
-    /// <summary>Removes rows of this root whose files were not enumerated; returns how many.</summary>
+    /// <summary>
+    /// Removes rows of this root whose files were not enumerated in scan <paramref name="scanId"/>; returns how many.
+    /// An activation that has not walked the root in that scan (its silo died since) walks it again first.
+    /// </summary>
     [Alias("Prune")]
     [ResponseTimeout("1.00:00:00")]
-    Task<int> PruneAsync(CancellationToken cancellationToken);
+    Task<int> PruneAsync(long scanId, Immutable<IReadOnlySet<string>> claimed, CancellationToken cancellationToken);
 }

@@ -21,6 +21,7 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
     private List<(string Path, AnalysisJob Job)> _jobs = [];
     private ProgressReporter? _reporter;
     private string? _resolvedRoot;
+    private long? _enumeratedScanId;
 
     private string Root => this.GetPrimaryKeyString();
 
@@ -52,6 +53,7 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
             },
             cancellationToken);
         _files = await reporter.ReportWhileAsync(walk, options.Value.ProgressInterval);
+        _enumeratedScanId = scanId;
         return new Immutable<string[]>([.. _files.Select(f => f.RealPath)]);
     }
 
@@ -93,8 +95,15 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
         _jobs = [];
     }
 
-    public async Task<int> PruneAsync(CancellationToken cancellationToken)
+    public async Task<int> PruneAsync(long scanId, Immutable<IReadOnlySet<string>> claimed, CancellationToken cancellationToken)
     {
+        // A fresh activation holds no walk: pruning against it would remove every row of the root.
+        if (_enumeratedScanId != scanId)
+        {
+            logger.LogWarning("{Root}: walking the root again before pruning (the walk of scan {ScanId} was lost with its silo)", Root, scanId);
+            await EnumerateAsync(scanId, claimed, countDiscovered: false, cancellationToken);
+        }
+
         var enumerated = _files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var stale = (await catalog.GetFileStatesAsync(ResolvedRoot, cancellationToken)).Where(r => !enumerated.Contains(r.Path)).ToList();
         var removed = 0;
@@ -108,6 +117,7 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
         }
 
         _files = [];
+        _enumeratedScanId = null;
         return removed;
     }
 

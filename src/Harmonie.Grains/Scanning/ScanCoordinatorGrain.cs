@@ -307,9 +307,9 @@ public sealed class ScanCoordinatorGrain(
 
         SetPhase(ScanPhase.Pruning);
         var removed = 0;
-        foreach (var (root, _) in libraries)
+        foreach (var (root, excluded) in libraries)
         {
-            removed += await Library(root).PruneAsync(cancellationToken);
+            removed += await PruneWithRetryAsync(scanId, root, excluded, cancellationToken);
         }
 
         removed += await PruneExpiredOrphansAsync(request.OrphanedRoots, cancellationToken);
@@ -339,6 +339,22 @@ public sealed class ScanCoordinatorGrain(
             catch (Exception ex) when (attempt < LibraryAttempts && ex is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException)
             {
                 logger.LogWarning("Library {Root}: its silo went away during extraction ({Error}); resuming elsewhere", root, ex.Message);
+            }
+        }
+    }
+
+    /// <summary>Prunes one root; a library grain lost on the way walks the root again on its new silo before pruning.</summary>
+    private async Task<int> PruneWithRetryAsync(long scanId, string root, IReadOnlySet<string> excluded, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Library(root).PruneAsync(scanId, new Immutable<IReadOnlySet<string>>(excluded), cancellationToken);
+            }
+            catch (Exception ex) when (attempt < LibraryAttempts && ex is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException)
+            {
+                logger.LogWarning("Library {Root}: its silo went away while pruning ({Error}); retrying elsewhere", root, ex.Message);
             }
         }
     }
