@@ -154,7 +154,6 @@ internal sealed class VectorRowStore
             Array.Resize(ref _ids, length);
             Array.Resize(ref _codeScales, length);
         }
-
     }
 
     private void Encode(int row) => _codeScales[row] = Int8Codes.Encode(Row(row), WritableCodes(row));

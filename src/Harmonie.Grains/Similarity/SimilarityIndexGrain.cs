@@ -66,38 +66,23 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
         _lifetime.Dispose();
     }
 
-    public async Task<IReadOnlyList<SimilarMatch>> SearchAsync(float[] query, int limit, TrackFilter filter, long[] exclude, CancellationToken cancellationToken)
-    {
-        var index = await LoadedIndexAsync(cancellationToken);
-        return await Task.Run(() => index.Search(query, limit, TrackFilterEvaluator.Compile(filter), exclude.ToHashSet()), cancellationToken);
-    }
+    public Task<IReadOnlyList<SimilarMatch>> SearchAsync(float[] query, int limit, TrackFilter filter, long[] exclude, CancellationToken cancellationToken) =>
+        OnLoadedIndexAsync(index => index.Search(query, limit, TrackFilterEvaluator.Compile(filter), exclude.ToHashSet()), cancellationToken);
 
-    public async Task<IReadOnlyList<IndexedTrack>> NearestAsync(double[] query, int limit, TrackFilter filter, long[] exclude, CancellationToken cancellationToken)
-    {
-        var index = await LoadedIndexAsync(cancellationToken);
-        return await Task.Run(() => index.Nearest(query, limit, TrackFilterEvaluator.Compile(filter), exclude.ToHashSet()), cancellationToken);
-    }
+    public Task<IReadOnlyList<IndexedTrack>> NearestAsync(double[] query, int limit, TrackFilter filter, long[] exclude, CancellationToken cancellationToken) =>
+        OnLoadedIndexAsync(index => index.Nearest(query, limit, TrackFilterEvaluator.Compile(filter), exclude.ToHashSet()), cancellationToken);
 
     public async Task<IReadOnlyList<IndexedTrack>> GetTracksAsync(long[] ids, CancellationToken cancellationToken) =>
         (await LoadedIndexAsync(cancellationToken)).GetTracks(ids);
 
-    public async Task<TrackQueryResult> QueryAsync(TrackFilter filter, TrackOrder order, int top, CancellationToken cancellationToken)
-    {
-        var index = await LoadedIndexAsync(cancellationToken);
-        return await Task.Run(() => index.Query(TrackFilterEvaluator.Compile(filter), order, top), cancellationToken);
-    }
+    public Task<TrackQueryResult> QueryAsync(TrackFilter filter, TrackOrder order, int top, CancellationToken cancellationToken) =>
+        OnLoadedIndexAsync(index => index.Query(TrackFilterEvaluator.Compile(filter), order, top), cancellationToken);
 
-    public async Task<IReadOnlyList<TrackRecord>> MatchingAsync(TrackFilter filter, CancellationToken cancellationToken)
-    {
-        var index = await LoadedIndexAsync(cancellationToken);
-        return await Task.Run(() => index.Matching(TrackFilterEvaluator.Compile(filter)), cancellationToken);
-    }
+    public Task<IReadOnlyList<TrackRecord>> MatchingAsync(TrackFilter filter, CancellationToken cancellationToken) =>
+        OnLoadedIndexAsync(index => index.Matching(TrackFilterEvaluator.Compile(filter)), cancellationToken);
 
-    public async Task<IReadOnlyList<StyleTally>> StyleTalliesAsync(double styleMin, CancellationToken cancellationToken)
-    {
-        var index = await LoadedIndexAsync(cancellationToken);
-        return await Task.Run(() => index.StyleTallies(styleMin), cancellationToken);
-    }
+    public Task<IReadOnlyList<StyleTally>> StyleTalliesAsync(double styleMin, CancellationToken cancellationToken) =>
+        OnLoadedIndexAsync(index => index.StyleTallies(styleMin), cancellationToken);
 
     public async Task<int> CountAsync() => (await LoadedIndexAsync(CancellationToken.None)).Count;
 
@@ -159,6 +144,13 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
     {
         await _load.WaitAsync(cancellationToken);
         return _index!;
+    }
+
+    /// <summary>Runs a query on the thread pool once the index is loaded, so queries run in parallel.</summary>
+    private async Task<T> OnLoadedIndexAsync<T>(Func<TrackIndex, T> query, CancellationToken cancellationToken)
+    {
+        var index = await LoadedIndexAsync(cancellationToken);
+        return await Task.Run(() => query(index), cancellationToken);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
