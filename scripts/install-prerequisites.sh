@@ -3,17 +3,29 @@
 #   ffmpeg      decodes every audio format (without it only WAV/AIFF can be analysed)
 #   libgomp1    OpenMP runtime used by the USearch vector index
 #   postgresql  only for the tests (cluster mode) — pass --with-postgres
-# Needs root (or sudo) only when something is missing.
+# Needs root (or sudo) only when something is missing. --check lists what is missing and installs nothing.
 set -euo pipefail
+
+check_only=false with_postgres=false
+for arg in "$@"; do
+  case "$arg" in
+    --check) check_only=true ;;
+    --with-postgres) with_postgres=true ;;
+    *) echo "usage: $0 [--with-postgres] [--check]" >&2; exit 64 ;;
+  esac
+done
 
 packages=()
 command -v ffmpeg >/dev/null 2>&1 || packages+=(ffmpeg)
-ldconfig -p 2>/dev/null | grep -q 'libgomp.so.1' || packages+=(libgomp1)
-if [[ "${1:-}" == "--with-postgres" ]] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+# Capture the cache first: `ldconfig -p | grep -q` under pipefail fails when grep exits early (SIGPIPE).
+library_cache=$(ldconfig -p 2>/dev/null || true)
+[[ "$library_cache" == *libgomp.so.1* ]] || packages+=(libgomp1)
+if $with_postgres && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   packages+=(postgresql)
 fi
 
-if ((${#packages[@]} == 0)); then
+if $check_only || ((${#packages[@]} == 0)); then
+  ((${#packages[@]} == 0)) || echo "missing: ${packages[*]}"
   exit 0
 fi
 

@@ -25,7 +25,7 @@ public static class EmbeddingBenchmark
     {
         var folder = new Argument<string?>("folder")
         {
-            Description = "Folder with labels.csv and the clips (default: the shared developer clips)",
+            Description = "Folder with labels.csv and the clips (default: the developer clips in tests/data/audio)",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var fit = new Option<bool>("--fit-standardisation")
@@ -47,7 +47,7 @@ public static class EmbeddingBenchmark
         command.Options.Add(featuresFile);
         command.Options.Add(longMinutes);
         command.SetAction((parse, ct) => RunAsync(
-            parse.GetValue(folder) ?? SharedTestData.AudioDirectory, parse.GetValue(fit), parse.GetValue(featuresFile), parse.GetValue(longMinutes), ct));
+            parse.GetValue(folder) ?? TestData.AudioDirectory, parse.GetValue(fit), parse.GetValue(featuresFile), parse.GetValue(longMinutes), ct));
         return command;
     }
 
@@ -273,7 +273,7 @@ public static class EmbeddingBenchmark
             /// <summary>
             /// Per-feature mean and standard deviation of the raw built-in features, in
             /// <see cref="BuiltinEmbeddingExtractor.FeatureNames"/> order. This file is the output of
-            /// <c>harmonie-bench embedding --fit-standardisation</c> over every readable clip of the shared developer
+            /// <c>harmonie-bench embedding --fit-standardisation</c> over every readable clip of the developer
             /// set (no labels used); fixed so that a track's vector never depends on the user's library.
             /// </summary>
             internal static class BuiltinStandardisationConstants

@@ -8,7 +8,7 @@ namespace Harmonie.TestSupport;
 /// <summary>Runs the front end on the three Essentia reference signals and compares with the dumps.</summary>
 public static class EssentiaMelReference
 {
-    public static string File(string name) => Path.Combine(SharedTestData.MelReferenceDirectory, name);
+    public static string File(string name) => Path.Combine(TestData.MelReferenceDirectory, name);
 
     public static float[][] ReadCsvRows(string path) =>
         System.IO.File.ReadLines(path)
@@ -45,7 +45,7 @@ public static class EssentiaMelReference
         }
         else
         {
-            var path = SharedTestData.Audio(signal == "dev001" ? "dev001.mp3" : "tricky/one_second.wav");
+            var path = TestData.Audio(signal == "dev001" ? "dev001.mp3" : "tricky/one_second.wav");
             var resampler = new LinearResampler(AnalysisAudio.SampleRate, MusicnnMelFrontEnd.SampleRate, frontEnd);
             var decoder = new FfmpegAudioDecoder(FfmpegAudioDecoder.Locate() ?? "ffmpeg");
             await decoder.DecodeAsync(path, AnalysisAudio.SampleRate, resampler, CancellationToken.None);

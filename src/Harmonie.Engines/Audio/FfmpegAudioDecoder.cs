@@ -13,6 +13,7 @@ public sealed class FfmpegAudioDecoder(string executable) : IAudioDecoder
 {
     private const int ReadBufferBytes = 1 << 16;
     private const int MaxErrorChars = 4096;
+    private const string TrimmedMarker = "\u0000trimmed";
 
     public IReadOnlySet<string> SupportedExtensions => AudioFileTypes.ScannedExtensions;
 
@@ -54,7 +55,7 @@ public sealed class FfmpegAudioDecoder(string executable) : IAudioDecoder
             cancellationToken.ThrowIfCancellationRequested();
             if (process.ExitCode != 0 || info is null)
             {
-                throw new AudioDecodeException($"ffmpeg could not decode the file: {Summarise(errors, process.ExitCode)}");
+                throw new AudioDecodeException($"ffmpeg could not decode the file: {Summarise(errors.ToString(), process.ExitCode)}");
             }
 
             if (info.SampleCount == 0)
@@ -123,22 +124,32 @@ public sealed class FfmpegAudioDecoder(string executable) : IAudioDecoder
         return new DecodedAudioInfo(format.SampleRate, format.Channels, sampleRate, formatter.SamplesWritten);
     }
 
+    /// <summary>Keeps the last <see cref="MaxErrorChars"/> of stderr: ffmpeg's final lines say why it failed.</summary>
     private static async Task DrainAsync(StreamReader reader, StringBuilder errors)
     {
         var buffer = new char[1024];
         int read;
         while ((read = await reader.ReadAsync(buffer).ConfigureAwait(false)) > 0)
         {
-            if (errors.Length < MaxErrorChars)
+            errors.Append(buffer, 0, read);
+            if (errors.Length > 2 * MaxErrorChars)
             {
-                errors.Append(buffer, 0, Math.Min(read, MaxErrorChars - errors.Length));
+                errors.Remove(0, errors.Length - MaxErrorChars);
+                errors.Insert(0, TrimmedMarker);
             }
         }
     }
 
-    private static string Summarise(StringBuilder errors, int exitCode)
+    /// <summary>
+    /// The reason for a failure: ffmpeg's last complete diagnostic line, skipping its "Last message repeated"
+    /// notes and a first line cut by <see cref="DrainAsync"/>.
+    /// </summary>
+    internal static string Summarise(string stderr, int exitCode)
     {
-        var lines = errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !line.StartsWith(TrimmedMarker, StringComparison.Ordinal)
+                && !line.StartsWith("Last message repeated", StringComparison.Ordinal))
+            .ToArray();
         return lines.Length == 0 ? $"exit code {exitCode}" : lines[^1];
     }
 

@@ -36,6 +36,25 @@ public sealed class LiteDbCatalogTests : CatalogContractTests
         Assert.Equal(99, LiteDbCatalog.ReadSchemaVersion(DbPath));
     }
 
+    [Fact]
+    public async Task Database_size_counts_the_journal_that_holds_data_not_yet_checkpointed()
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            await Catalog.SaveAnalysisAsync(
+                CatalogFixtures.Write($"/lib/{i}.flac", vector: [.. Enumerable.Range(0, 512).Select(j => (float)Math.Sin(i + j))]),
+                CancellationToken.None);
+        }
+
+        var journal = LiteDbCatalog.JournalPath(DbPath);
+        var onDisk = new FileInfo(DbPath).Length + (File.Exists(journal) ? new FileInfo(journal).Length : 0);
+
+        var stats = await Catalog.GetStatsAsync(CancellationToken.None);
+
+        Assert.Equal(onDisk, stats.DbSizeBytes);
+        Assert.True(stats.DbSizeBytes > 200 * 512 * sizeof(float), $"{stats.DbSizeBytes} bytes for 200 512-d vectors");
+    }
+
     protected override Task<ICatalog> OpenAsync() => Task.FromResult<ICatalog>(LiteDbCatalog.Open(DbPath));
 
     protected override int PreviousSchemaVersionOf(ICatalog catalog) => ((LiteDbCatalog)catalog).PreviousSchemaVersion;

@@ -11,8 +11,8 @@ public sealed class DevClipFixture
 {
     public DevClipFixture()
     {
-        var labels = LabelledClip.LoadAll(SharedTestData.Audio("labels.csv"));
-        Essentia = EssentiaReference.LoadAll(Path.Combine(SharedTestData.EssentiaReferenceDirectory, "dev_descriptors.csv"));
+        var labels = LabelledClip.LoadAll(TestData.Audio("labels.csv"));
+        Essentia = EssentiaReference.LoadAll(Path.Combine(TestData.EssentiaReferenceDirectory, "dev_descriptors.csv"));
         var decoder = new FfmpegAudioDecoder(FfmpegAudioDecoder.Locate() ?? "ffmpeg");
         var extractor = new DescriptorExtractor();
         var results = new List<(LabelledClip, AudioDescriptors?)>();
@@ -21,7 +21,7 @@ public sealed class DevClipFixture
             var session = extractor.Begin();
             try
             {
-                decoder.DecodeAsync(SharedTestData.Audio(clip.Path), AnalysisAudio.SampleRate, session, CancellationToken.None)
+                decoder.DecodeAsync(TestData.Audio(clip.Path), AnalysisAudio.SampleRate, session, CancellationToken.None)
                     .GetAwaiter().GetResult();
             }
             catch (AudioDecodeException)

@@ -10,8 +10,8 @@ public sealed class LinearResamplerTests
     [InlineData("one_second")]
     public void Matches_essentia_resample_quality_4(string signal)
     {
-        var input = SharedTestData.ReadFloatColumn(Path.Combine(SharedTestData.MelReferenceDirectory, $"{signal}_signal44k_first11290.csv"));
-        var expected = SharedTestData.ReadFloatColumn(Path.Combine(SharedTestData.MelReferenceDirectory, $"{signal}_resample_q4_of_first11290.csv"));
+        var input = TestData.ReadFloatColumn(Path.Combine(TestData.MelReferenceDirectory, $"{signal}_signal44k_first11290.csv"));
+        var expected = TestData.ReadFloatColumn(Path.Combine(TestData.MelReferenceDirectory, $"{signal}_resample_q4_of_first11290.csv"));
         var sink = new CollectingSink();
         var resampler = new LinearResampler(44100, 16000, sink);
 

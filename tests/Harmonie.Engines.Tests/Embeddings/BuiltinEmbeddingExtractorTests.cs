@@ -69,8 +69,8 @@ public sealed class BuiltinEmbeddingExtractorTests
     [InlineData("tricky/loudness_very_loud_limited.ogg", 0.9)]
     public async Task A_quieter_or_limited_copy_gives_nearly_the_same_vector(string copy, double minimumCosine)
     {
-        var reference = await EmbedAsync(SharedTestData.Audio("tricky/loudness_reference.ogg"));
-        var other = await EmbedAsync(SharedTestData.Audio(copy));
+        var reference = await EmbedAsync(TestData.Audio("tricky/loudness_reference.ogg"));
+        var other = await EmbedAsync(TestData.Audio(copy));
 
         Assert.True(Cosine(reference, other) > minimumCosine, $"cosine {Cosine(reference, other)}");
     }

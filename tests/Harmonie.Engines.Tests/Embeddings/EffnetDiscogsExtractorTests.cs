@@ -40,7 +40,7 @@ public sealed class EffnetDiscogsExtractorTests : IDisposable
         using var session = extractor.Begin();
 
         await new FfmpegAudioDecoder(FfmpegAudioDecoder.Locate() ?? "ffmpeg")
-            .DecodeAsync(SharedTestData.Audio("dev001.mp3"), AnalysisAudio.SampleRate, session, CancellationToken.None);
+            .DecodeAsync(TestData.Audio("dev001.mp3"), AnalysisAudio.SampleRate, session, CancellationToken.None);
         var embedding = session.Complete();
 
         Assert.Equal("discogs-effnet-bs64-1", embedding.Model);

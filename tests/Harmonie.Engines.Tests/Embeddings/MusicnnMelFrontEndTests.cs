@@ -41,8 +41,8 @@ public sealed class MusicnnMelFrontEndTests
     public void Frame_five_mel_bands_match_from_the_reference_input()
     {
         // Feeds frame 5's own 512 input samples, so only windowing, FFT and mel weighting are compared.
-        var input = SharedTestData.ReadFloatColumn(EssentiaMelReference.File("dev001_frame5_input512.csv"));
-        var expectedLinear = SharedTestData.ReadFloatColumn(EssentiaMelReference.File("dev001_frame5_melbands96_linear.csv"));
+        var input = TestData.ReadFloatColumn(EssentiaMelReference.File("dev001_frame5_input512.csv"));
+        var expectedLinear = TestData.ReadFloatColumn(EssentiaMelReference.File("dev001_frame5_melbands96_linear.csv"));
         var collector = new MelFrameCollector(keepFirst: 2);
         var frontEnd = new MusicnnMelFrontEnd(collector);
 

@@ -84,7 +84,7 @@ public sealed class TagReaderTests : IDisposable
     [Fact]
     public void Reads_the_shared_non_ascii_clip()
     {
-        var tags = TagReader.Read(SharedTestData.Audio("tricky/Café Ñandú — 東京 Песня.flac"));
+        var tags = TagReader.Read(TestData.Audio("tricky/Café Ñandú — 東京 Песня.flac"));
 
         Assert.NotNull(tags.Artist);
         Assert.NotNull(tags.Title);

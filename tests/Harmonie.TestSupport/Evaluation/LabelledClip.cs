@@ -10,7 +10,7 @@ public sealed record LabelledClip(
     /// <summary>Every row of labels.csv in <paramref name="audioDirectory"/> (default: the shared clips), in file order.</summary>
     public static IReadOnlyList<LabelledClip> Load(string? audioDirectory = null)
     {
-        audioDirectory ??= SharedTestData.AudioDirectory;
+        audioDirectory ??= TestData.AudioDirectory;
         var table = CsvTable.Load(System.IO.Path.Combine(audioDirectory, "labels.csv"));
         return [.. table.Rows.Select(row => FromRow(table, row, audioDirectory))];
     }

@@ -150,11 +150,19 @@ public sealed partial class LiteDbCatalog : ICatalog
                 TotalBytes = _totals.Bytes,
                 ByModel = _totals.ByModel(),
                 DbPath = Location,
-                DbSizeBytes = File.Exists(Location) ? new FileInfo(Location).Length : 0,
+                DbSizeBytes = FileSize(Location) + FileSize(JournalPath(Location)),
                 SchemaVersion = SchemaVersion,
             });
         }
     }
+
+    /// <summary>LiteDB's write-ahead journal (<c>name-log.ext</c>): committed pages live there until a checkpoint.</summary>
+    public static string JournalPath(string databasePath) =>
+        Path.Combine(
+            Path.GetDirectoryName(databasePath)!,
+            $"{Path.GetFileNameWithoutExtension(databasePath)}-log{Path.GetExtension(databasePath)}");
+
+    private static long FileSize(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 
     public Task<TrackEmbedding?> GetEmbeddingAsync(long id, CancellationToken cancellationToken) =>
         Task.FromResult(_vectors.FindById(id) is { } doc ? TrackDocuments.ToEmbedding(doc) : null);
