@@ -17,6 +17,9 @@ internal sealed class CatalogTotals
     public IReadOnlyDictionary<string, long> ByModel() =>
         new SortedDictionary<string, long>(_byModel.Where(kv => kv.Value > 0).ToDictionary(), StringComparer.Ordinal);
 
+    public IReadOnlyDictionary<string, long> ByRoot() =>
+        new SortedDictionary<string, long>(_byRoot.Where(kv => kv.Value > 0).ToDictionary(), StringComparer.Ordinal);
+
     /// <summary>Distinct library roots that still have tracks.</summary>
     public IReadOnlyList<string> Roots() => [.. _byRoot.Where(kv => kv.Value > 0).Select(kv => kv.Key).Order(StringComparer.Ordinal)];
 

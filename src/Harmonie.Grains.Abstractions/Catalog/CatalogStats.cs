@@ -18,4 +18,7 @@ public sealed record CatalogStats
     [Id(5)] public required long DbSizeBytes { get; init; }
 
     [Id(6)] public required int SchemaVersion { get; init; }
+
+    /// <summary>Track count per library root (roots with tracks only), ordered by path.</summary>
+    [Id(7)] public IReadOnlyDictionary<string, long> ByRoot { get; init; } = new Dictionary<string, long>();
 }

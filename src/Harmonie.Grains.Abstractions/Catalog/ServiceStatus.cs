@@ -24,4 +24,7 @@ public sealed record ServiceStatus
 
     /// <summary>Analyses this silo has completed since it started.</summary>
     [Id(8)] public required long SiloAnalyses { get; init; }
+
+    /// <summary>Each configured root with its reachability from the answering silo and its track count.</summary>
+    [Id(9)] public IReadOnlyList<LibraryRootStatus> LibraryRoots { get; init; } = [];
 }

@@ -2,6 +2,7 @@ using Harmonie.Analysis;
 using Harmonie.Catalog;
 using Harmonie.Engines.Analysis;
 using Harmonie.Engines.Catalog;
+using Harmonie.Engines.Library;
 using Harmonie.Grains.Analysis;
 using Harmonie.Grains.Scanning;
 using Harmonie.Scanning;
@@ -26,18 +27,26 @@ public sealed class CatalogGrain(ICatalog catalog, TrackAnalyzer analyzer, IOpti
     public Task<TrackRecord?> ResolveAsync(TrackReference reference, CancellationToken cancellationToken) =>
         catalog.ResolveAsync(reference, cancellationToken);
 
-    public async Task<ServiceStatus> GetServiceStatusAsync(CancellationToken cancellationToken) => new()
+    public async Task<ServiceStatus> GetServiceStatusAsync(CancellationToken cancellationToken)
     {
-        Version = HarmonieVersion.Current,
-        EmbeddingDim = analyzer.EmbeddingDimension,
-        EmbeddingModel = analyzer.ModelName,
-        Libraries = options.Value.Libraries,
-        Workers = options.Value.Workers,
-        DescriptorVersion = AnalysisVersions.Descriptors,
-        Stats = await catalog.GetStatsAsync(cancellationToken),
-        Silo = RuntimeIdentity,
-        SiloAnalyses = statistics.Completed,
-    };
+        var stats = await catalog.GetStatsAsync(cancellationToken);
+        return new()
+        {
+            Version = HarmonieVersion.Current,
+            EmbeddingDim = analyzer.EmbeddingDimension,
+            EmbeddingModel = analyzer.ModelName,
+            Libraries = options.Value.Libraries,
+            Workers = options.Value.Workers,
+            DescriptorVersion = AnalysisVersions.Descriptors,
+            Stats = stats,
+            Silo = RuntimeIdentity,
+            SiloAnalyses = statistics.Completed,
+            LibraryRoots = [.. options.Value.Libraries.Distinct(StringComparer.Ordinal).Select(root => new LibraryRootStatus(
+                root,
+                Directory.Exists(root) || File.Exists(root),
+                stats.ByRoot.GetValueOrDefault(LibraryPaths.Resolve(root))))],
+        };
+    }
 
     public async Task<ScanHistoryPage> ListScansAsync(int limit, int offset, CancellationToken cancellationToken)
     {

@@ -225,6 +225,12 @@ public sealed class ScanCoordinatorGrain(
             outcome = ScanHistoryRecordState.Cancelled;
             error = "cancelled by user";
         }
+        catch (LibrariesUnreachableException ex)
+        {
+            outcome = ScanHistoryRecordState.Crashed;
+            error = ex.Message;
+            logger.LogError("Scan {ScanId} stopped: {Error}", scanId, ex.Message);
+        }
         catch (Exception ex)
         {
             outcome = ScanHistoryRecordState.Crashed;
@@ -264,6 +270,11 @@ public sealed class ScanCoordinatorGrain(
     {
         var roots = Options.Libraries.Distinct(StringComparer.Ordinal).ToList();
         var reachable = roots.Where(r => Directory.Exists(r) || File.Exists(r)).ToList();
+        if (roots.Count > 0 && reachable.Count == 0)
+        {
+            throw new LibrariesUnreachableException(roots);
+        }
+
         foreach (var missing in roots.Except(reachable))
         {
             logger.LogWarning("Library root {Root} is not reachable; skipping it (its tracks are kept)", missing);

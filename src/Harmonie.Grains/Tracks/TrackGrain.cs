@@ -40,12 +40,12 @@ public sealed class TrackGrain(
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return TrackOutcome.Failed($"analysis timed out after {timeout.TotalSeconds:0} s");
+            return Failed($"analysis timed out after {timeout.TotalSeconds:0} s");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogDebug(ex, "Analysis of {Path} failed", Path);
-            return TrackOutcome.Failed(Describe(ex));
+            return Failed(Describe(ex));
         }
     }
 
@@ -89,7 +89,7 @@ public sealed class TrackGrain(
 
         if (result.Embedding is null)
         {
-            return TrackOutcome.Failed("no embedding was produced");
+            return Failed("no embedding was produced");
         }
 
         var previous = await catalog.GetFileStateAsync(Path, CancellationToken.None);
@@ -127,6 +127,13 @@ public sealed class TrackGrain(
         {
             logger.LogWarning(ex, "Could not publish the change of track {TrackId} to the index", change.TrackId);
         }
+    }
+
+    /// <summary>One warning per failed file, with its path and the whole reason: what an operator needs to fix it.</summary>
+    private TrackOutcome Failed(string reason)
+    {
+        logger.LogWarning("Could not analyse {Path}: {Reason}", Path, reason);
+        return TrackOutcome.Failed(reason);
     }
 
     private static string Describe(Exception ex) => ex switch

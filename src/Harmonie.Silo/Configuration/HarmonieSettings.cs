@@ -28,6 +28,9 @@ public sealed record HarmonieSettings
 
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
+    /// <summary><c>text</c> (the original's line format) or <c>json</c> (one JSON object per line).</summary>
+    public LogFormat LogFormat { get; init; } = LogFormat.Text;
+
     /// <summary>Folders searched for model files, in order.</summary>
     public required IReadOnlyList<string> ModelsDirs { get; init; }
 

@@ -53,6 +53,7 @@ public static class HarmonieSettingsLoader
             ApiKey = Get("API_KEY") is { Length: > 0 } k ? k : null,
             CorsOrigins = Split(Get("CORS_ORIGINS"), ','),
             LogLevel = ParseLogLevel(Get("LOG_LEVEL")),
+            LogFormat = ParseLogFormat(Get("LOG_FORMAT")),
             ModelsDirs = Get("MODELS_DIR") is { Length: > 0 } m
                 ? [LibraryPaths.Normalise(m)]
                 : [Path.Combine(AppContext.BaseDirectory, "models"), Path.Combine(dataDir, "models")],
@@ -153,6 +154,13 @@ public static class HarmonieSettingsLoader
             _ => throw new SettingsException(name, $"must be a boolean (true/false, 1/0, yes/no, on/off), got '{raw}'"),
         };
     }
+
+    private static LogFormat ParseLogFormat(string? raw) => (raw ?? "text").Trim().ToUpperInvariant() switch
+    {
+        "TEXT" => LogFormat.Text,
+        "JSON" => LogFormat.Json,
+        _ => throw new SettingsException("HARMONIE_LOG_FORMAT", $"must be text or json, got '{raw}'"),
+    };
 
     private static LogLevel ParseLogLevel(string? raw) => (raw ?? "INFO").Trim().ToUpperInvariant() switch
     {

@@ -12,7 +12,7 @@ public static class ScanHost
     public static IHost Build(HarmonieSettings settings, ICatalog catalog)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.AddHarmonieLogging(settings.LogLevel);
+        builder.Logging.AddHarmonieLogging(settings);
 
         // One explicit scan: no startup or periodic scans in this process.
         builder.Services.AddHarmonieEngines(settings with { ScanOnStartup = false, ScanIntervalHours = 0 }, catalog);

@@ -5,8 +5,11 @@ using Harmonie.Silo.Logging;
 using Harmonie.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
 
 namespace Harmonie.Silo.Hosting;
@@ -16,11 +19,24 @@ public static class ServeHost
 {
     public const string DashboardPath = "/dashboard";
 
+    private static void LogListening(WebApplication app, HarmonieSettings settings)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var libraries = settings.Libraries.Count == 0 ? "none configured (HARMONIE_LIBRARIES)" : string.Join(", ", settings.Libraries);
+        app.Logger.LogInformation(
+            "harmonie {Version} listening on {Addresses} (API docs /docs, dashboard {Dashboard}, metrics /metrics); data in {DataDir}; libraries: {Libraries}",
+            Grains.HarmonieVersion.Current,
+            string.Join(", ", addresses),
+            DashboardPath,
+            settings.DataDir,
+            libraries);
+    }
+
     /// <param name="configureServices">Test hook to replace services after the defaults are registered.</param>
     public static WebApplication Build(HarmonieSettings settings, ICatalog catalog, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.AddHarmonieLogging(settings.LogLevel);
+        builder.Logging.AddHarmonieLogging(settings);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             if (IPAddress.TryParse(settings.Host, out var address))
@@ -56,6 +72,7 @@ public static class ServeHost
         var app = builder.Build();
         app.UseHarmonieWeb();
         app.MapOrleansDashboard(routePrefix: DashboardPath).ExcludeFromDescription();
+        app.Lifetime.ApplicationStarted.Register(() => LogListening(app, settings));
         return app;
     }
 }

@@ -1,20 +1,35 @@
+using Harmonie.Silo.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Harmonie.Silo.Logging;
 
-/// <summary>stderr logging in the harmonie format at the configured level; framework chatter kept at warnings.</summary>
+/// <summary>stderr logging at the configured level and format; framework chatter kept at warnings.</summary>
 public static class LoggingSetup
 {
-    public static ILoggingBuilder AddHarmonieLogging(this ILoggingBuilder logging, LogLevel level)
+    public static ILoggingBuilder AddHarmonieLogging(this ILoggingBuilder logging, HarmonieSettings settings)
     {
         logging.ClearProviders();
-        logging.AddConsole(o =>
+        if (settings.LogFormat == LogFormat.Json)
         {
-            o.FormatterName = HarmonieConsoleFormatter.FormatterName;
-            o.LogToStandardErrorThreshold = LogLevel.Trace;
-        });
-        logging.AddConsoleFormatter<HarmonieConsoleFormatter, ConsoleFormatterOptions>();
+            logging.AddJsonConsole(o =>
+            {
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffzzz";
+                o.UseUtcTimestamp = false;
+            });
+            logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+        else
+        {
+            logging.AddConsole(o =>
+            {
+                o.FormatterName = HarmonieConsoleFormatter.FormatterName;
+                o.LogToStandardErrorThreshold = LogLevel.Trace;
+            });
+            logging.AddConsoleFormatter<HarmonieConsoleFormatter, ConsoleFormatterOptions>();
+        }
+
+        var level = settings.LogLevel;
         logging.SetMinimumLevel(level);
         var framework = level <= LogLevel.Debug ? LogLevel.Information : LogLevel.Warning;
         logging.AddFilter("Orleans", framework);
@@ -24,6 +39,17 @@ public static class LoggingSetup
         // Start-up notes about server GC and the watchdog's first tick are noise on a small machine.
         logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+        if (!settings.IsClusterMember)
+        {
+            // On one node these report a busy CPU (a scan on 2 cores), not a sick cluster: nothing a user can act on.
+            var quiet = level <= LogLevel.Debug ? LogLevel.Debug : LogLevel.Error;
+            logging.AddFilter("Orleans.Runtime.LocalSiloHealthMonitor", quiet);
+            logging.AddFilter("Orleans.Runtime.Scheduler", quiet);
+            logging.AddFilter("Orleans.Runtime.Messaging", quiet);
+            logging.AddFilter("Orleans.Runtime.GrainDirectory", quiet);
+            logging.AddFilter("Orleans.Runtime.MembershipService", quiet);
+        }
+
         return logging;
     }
 }

@@ -38,6 +38,9 @@ public sealed record StatusResponse
     /// <summary>Analyses that silo has completed since it started (extension).</summary>
     public required long SiloAnalyses { get; init; }
 
+    /// <summary>Each configured root: reachable from the answering silo, and its track count (extension).</summary>
+    public required IReadOnlyList<LibraryRootResponse> LibraryRoots { get; init; }
+
     public static StatusResponse From(ServiceStatus s) => new()
     {
         Version = s.Version,
@@ -55,5 +58,6 @@ public sealed record StatusResponse
         ByModel = s.Stats.ByModel,
         Silo = s.Silo,
         SiloAnalyses = s.SiloAnalyses,
+        LibraryRoots = [.. s.LibraryRoots.Select(r => new LibraryRootResponse(r.Path, r.Reachable, r.Tracks))],
     };
 }

@@ -7,17 +7,19 @@ using Microsoft.Extensions.Logging;
 namespace Harmonie.Web.Middleware;
 
 /// <summary>
-/// One log line per request: <c>ip METHOD path?query -> status (ms)</c>; <c>/health</c> at Debug. At Debug,
+/// One log line per request: <c>ip METHOD path?query -> status (ms)</c>. Routine requests log at Debug (clients
+/// poll <c>/scan</c> and <c>/status</c> every second); a server error (5xx) logs at Warning and a request slower
+/// than <see cref="SlowRequest"/> at Information, so the default log shows only requests worth a look. At Debug,
 /// POST/PUT/PATCH bodies are logged on a second line (compact JSON, truncated to 8 KiB) and still reach the handler.
 /// </summary>
 public sealed class RequestLoggingMiddleware(RequestDelegate next, ILoggerFactory loggers)
 {
+    public static readonly TimeSpan SlowRequest = TimeSpan.FromSeconds(1);
     private const int MaxBodyBytes = 8 * 1024;
     private readonly ILogger _logger = loggers.CreateLogger("Harmonie.Api.Requests");
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var level = context.Request.Path.Equals("/health", StringComparison.OrdinalIgnoreCase) ? LogLevel.Debug : LogLevel.Information;
         var started = Stopwatch.GetTimestamp();
         var status = StatusCodes.Status500InternalServerError;
         try
@@ -32,17 +34,22 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILoggerFactor
         }
         finally
         {
-            var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var elapsed = Stopwatch.GetElapsedTime(started);
             _logger.Log(
-                level,
+                LevelOf(status, elapsed),
                 "{Client} {Method} {Target} -> {Status} ({Elapsed:0.0}ms)",
                 context.Connection.RemoteIpAddress?.ToString() ?? "-",
                 context.Request.Method,
                 context.Request.Path + context.Request.QueryString,
                 status,
-                ms);
+                elapsed.TotalMilliseconds);
         }
     }
+
+    internal static LogLevel LevelOf(int status, TimeSpan elapsed) =>
+        status >= StatusCodes.Status500InternalServerError ? LogLevel.Warning
+        : elapsed >= SlowRequest ? LogLevel.Information
+        : LogLevel.Debug;
 
     private async Task LogBodyAsync(HttpRequest request)
     {

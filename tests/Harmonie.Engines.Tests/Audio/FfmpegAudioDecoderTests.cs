@@ -42,7 +42,6 @@ public sealed class FfmpegAudioDecoderTests
             () => _decoder.DecodeAsync(TestData.Audio(file), 44100, new CollectingSink(), CancellationToken.None));
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
         Assert.DoesNotContain("Last message repeated", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Invalid data found when processing input", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -151,15 +151,18 @@ public abstract class CatalogContractTests : IAsyncLifetime
         await Catalog.SaveAnalysisAsync(Write("/lib/a.flac", duration: 10, size: 100), _ct);
         var b = await Catalog.SaveAnalysisAsync(Write("/lib/b.flac", duration: 20, size: 200, model: "m2"), _ct);
         await Catalog.SaveAnalysisAsync(Write("/lib/c.flac", duration: 30, size: 300, model: "m2"), _ct);
-        await Catalog.DeleteTracksAsync([b.Id], _ct);
+        var d = await Catalog.SaveAnalysisAsync(Write("/other/d.flac", root: "/other"), _ct);
+        await Catalog.SaveAnalysisAsync(Write("/other/e.flac", root: "/other"), _ct);
+        await Catalog.DeleteTracksAsync([b.Id, d.Id], _ct);
         await ReopenAsync();
 
         var stats = await Catalog.GetStatsAsync(_ct);
 
-        Assert.Equal(2, stats.Tracks);
-        Assert.Equal(40, stats.TotalDurationSec);
-        Assert.Equal(400, stats.TotalBytes);
-        Assert.Equal(new Dictionary<string, long> { ["m1"] = 1, ["m2"] = 1 }, stats.ByModel);
+        Assert.Equal(3, stats.Tracks);
+        Assert.Equal(50, stats.TotalDurationSec);
+        Assert.Equal(500, stats.TotalBytes);
+        Assert.Equal(new Dictionary<string, long> { ["m1"] = 2, ["m2"] = 1 }, stats.ByModel);
+        Assert.Equal(new Dictionary<string, long> { ["/lib"] = 2, ["/other"] = 1 }, stats.ByRoot);
         Assert.Equal(ExpectedLocation, stats.DbPath);
         Assert.True(stats.DbSizeBytes > 0);
     }

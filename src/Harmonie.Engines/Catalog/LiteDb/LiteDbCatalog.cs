@@ -149,6 +149,7 @@ public sealed partial class LiteDbCatalog : ICatalog
                 TotalDurationSec = _totals.Duration,
                 TotalBytes = _totals.Bytes,
                 ByModel = _totals.ByModel(),
+                ByRoot = _totals.ByRoot(),
                 DbPath = Location,
                 DbSizeBytes = FileSize(Location) + FileSize(JournalPath(Location)),
                 SchemaVersion = SchemaVersion,

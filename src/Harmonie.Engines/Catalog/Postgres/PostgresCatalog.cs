@@ -124,11 +124,12 @@ public sealed partial class PostgresCatalog : ICatalog
     {
         await using var command = _dataSource.CreateCommand(
             "SELECT kind, key, tracks, duration, bytes, pg_database_size(current_database()) " +
-            "FROM (SELECT 1) AS one LEFT JOIN harmonie_totals ON kind = 'all' OR (kind = 'model' AND tracks > 0)");
+            "FROM (SELECT 1) AS one LEFT JOIN harmonie_totals ON kind = 'all' OR (kind IN ('model', 'root') AND tracks > 0)");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         long tracks = 0, bytes = 0, size = 0;
         double duration = 0;
         var byModel = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var byRoot = new SortedDictionary<string, long>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             size = reader.GetInt64(5);
@@ -143,7 +144,7 @@ public sealed partial class PostgresCatalog : ICatalog
             }
             else
             {
-                byModel[reader.GetString(1)] = reader.GetInt64(2);
+                (reader.GetString(0) == "model" ? byModel : byRoot)[reader.GetString(1)] = reader.GetInt64(2);
             }
         }
 
@@ -153,6 +154,7 @@ public sealed partial class PostgresCatalog : ICatalog
             TotalDurationSec = duration,
             TotalBytes = bytes,
             ByModel = byModel,
+            ByRoot = byRoot,
             DbPath = Location,
             DbSizeBytes = size,
             SchemaVersion = SchemaVersion,
