@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Harmonie.Engines.Telemetry;
 
 namespace Harmonie.Engines.Audio;
 
@@ -36,6 +37,7 @@ public sealed class FfmpegAudioDecoder(string executable) : IAudioDecoder
     public async Task<DecodedAudioInfo> DecodeAsync(string path, int sampleRate, IPcmSink sink, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var waited = new DecoderWait();
         using var process = Start(path);
         var errors = new StringBuilder();
         var stderrTask = DrainAsync(process.StandardError, errors);
@@ -44,11 +46,14 @@ public sealed class FfmpegAudioDecoder(string executable) : IAudioDecoder
         {
             var stdout = process.StandardOutput.BaseStream;
             var format = await FloatWaveHeader.ReadAsync(stdout, cancellationToken).ConfigureAwait(false);
+            waited.Pause();
             DecodedAudioInfo? info = null;
             if (format is not null)
             {
-                info = await PumpAsync(stdout, format, sampleRate, sink, cancellationToken).ConfigureAwait(false);
+                info = await PumpAsync(stdout, format, sampleRate, sink, waited, cancellationToken).ConfigureAwait(false);
             }
+
+            HarmonieMetrics.DecoderWaited(waited.Total);
 
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             await stderrTask.ConfigureAwait(false);
@@ -96,7 +101,7 @@ public sealed class FfmpegAudioDecoder(string executable) : IAudioDecoder
     }
 
     private static async Task<DecodedAudioInfo> PumpAsync(
-        Stream stdout, FloatWaveHeader format, int sampleRate, IPcmSink sink, CancellationToken cancellationToken)
+        Stream stdout, FloatWaveHeader format, int sampleRate, IPcmSink sink, DecoderWait waited, CancellationToken cancellationToken)
     {
         var frameBytes = format.Channels * sizeof(float);
         var buffer = new byte[ReadBufferBytes - (ReadBufferBytes % frameBytes)];
@@ -104,7 +109,9 @@ public sealed class FfmpegAudioDecoder(string executable) : IAudioDecoder
         using var formatter = new PcmFormatter(format.SampleRate, format.Channels, sampleRate, sink);
         while (true)
         {
+            waited.Resume();
             var read = await stdout.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            waited.Pause();
             if (read == 0)
             {
                 break;

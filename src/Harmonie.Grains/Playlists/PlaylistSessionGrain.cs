@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Harmonie.Engines.Catalog;
 using Harmonie.Engines.Playlists;
+using Harmonie.Engines.Telemetry;
 using Harmonie.Grains.Similarity;
 using Harmonie.Playlists;
 using Microsoft.Extensions.Options;
@@ -35,18 +37,25 @@ public sealed class PlaylistSessionGrain(
             throw new PlaylistException(PlaylistErrorKind.BadRequest, $"playlist session {SessionId} has already started");
         }
 
+        var started = Stopwatch.GetTimestamp();
         var shards = new IndexShards(GrainFactory, catalog, indexOptions.Value);
         var source = new IndexPlaylistTrackSource(shards, catalog, request.Filter ?? Filtering.TrackFilter.None);
         _session = await PlaylistSession.StartAsync(request, source, EngineOptions, cancellationToken);
         _createdAt = Now();
-        return await NextBatchAsync(request.N, cancellationToken);
+        var result = await NextBatchAsync(request.N, cancellationToken);
+        HarmonieMetrics.PlaylistBuilt(ModeName(request.Mode), Stopwatch.GetElapsedTime(started));
+        return result;
     }
 
-    public Task<PlaylistResult> NextAsync(int count, CancellationToken cancellationToken)
+    public async Task<PlaylistResult> NextAsync(int count, CancellationToken cancellationToken)
     {
-        _ = Session;
-        return NextBatchAsync(count, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        var result = await NextBatchAsync(count, cancellationToken);
+        HarmonieMetrics.PlaylistBuilt(ModeName(Session.Request.Mode), Stopwatch.GetElapsedTime(started));
+        return result;
     }
+
+    private static string ModeName(PlaylistMode mode) => mode.ToString().ToLowerInvariant();
 
     public Task<PlaylistSessionView> GetAsync(CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Harmonie.Analysis;
 using Harmonie.Engines.Analysis;
 using Harmonie.Engines.Catalog;
 using Harmonie.Engines.Library;
+using Harmonie.Engines.Telemetry;
 using Harmonie.Scanning;
 using Harmonie.Tracks;
 using Microsoft.Extensions.Logging;
@@ -207,6 +208,7 @@ public sealed class ScanCoordinatorGrain(
                 CancellationToken.None);
             Status = Status with { ScanId = scanId };
             logger.LogInformation("Scan {ScanId} started{Forced}", scanId, force ? " (forced)" : string.Empty);
+            HarmonieMetrics.ScanStarted();
         }
 
         await state.WriteStateAsync();
@@ -255,6 +257,7 @@ public sealed class ScanCoordinatorGrain(
         await catalog.FinishScanAsync(scanId, Status.Counters, outcome, error, finished, duration, CancellationToken.None);
         await state.WriteStateAsync();
         var c = Status.Counters;
+        HarmonieMetrics.ScanFinished(outcome, c.Full, c.DescriptorsOnly, c.Skipped, c.Failed, c.Removed);
         logger.LogInformation(
             "Scan {ScanId} {Outcome} in {Seconds:0.0} s: discovered {Discovered}, full {Full}, descriptors-only {DescriptorsOnly}, skipped {Skipped}, failed {Failed}, removed {Removed}",
             scanId, outcome, stopwatch.Elapsed.TotalSeconds, c.Discovered, c.Full, c.DescriptorsOnly, c.Skipped, c.Failed, c.Removed);

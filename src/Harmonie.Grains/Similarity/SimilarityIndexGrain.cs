@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Harmonie.Engines.Catalog;
 using Harmonie.Engines.Filtering;
 using Harmonie.Engines.Similarity;
+using Harmonie.Engines.Telemetry;
 using Harmonie.Filtering;
 using Harmonie.Similarity;
 using Harmonie.Tracks;
@@ -64,6 +66,7 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
         await Task.WhenAny(_load);
         _index?.Dispose();
         _lifetime.Dispose();
+        HarmonieMetrics.IndexSize(_model ?? "none", _shard, null);
     }
 
     public Task<IReadOnlyList<SimilarMatch>> SearchAsync(float[] query, int limit, TrackFilter filter, long[] exclude, CancellationToken cancellationToken) =>
@@ -115,6 +118,7 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
 
         _appliedDuringReload?.Add(change.TrackId);
         _changesSinceSnapshot++;
+        HarmonieMetrics.IndexSize(_model ?? "none", _shard, _index!.VectorCount);
         return Task.CompletedTask;
     }
 
@@ -150,7 +154,10 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
     private async Task<T> OnLoadedIndexAsync<T>(Func<TrackIndex, T> query, CancellationToken cancellationToken)
     {
         var index = await LoadedIndexAsync(cancellationToken);
-        return await Task.Run(() => query(index), cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        var answer = await Task.Run(() => query(index), cancellationToken);
+        HarmonieMetrics.IndexQueried(_model ?? "none", _shard, Stopwatch.GetElapsedTime(started));
+        return answer;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -174,6 +181,7 @@ public sealed class SimilarityIndexGrain(ICatalog catalog, IOptions<SimilarityIn
             logger.LogInformation(
                 "Index shard {Key}: {Rows} track(s), {Vectors} vector(s) from the snapshot, {Stale} to read from the catalog",
                 this.GetPrimaryKeyString(), index.Count, index.VectorCount, stale.Count);
+            HarmonieMetrics.IndexSize(_model ?? "none", _shard, index.VectorCount);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Harmonie.Analysis;
 using Harmonie.Engines.Audio;
 using Harmonie.Engines.Catalog;
+using Harmonie.Engines.Telemetry;
 using Harmonie.Grains.Scanning;
 using Harmonie.Grains.Similarity;
 using Harmonie.Similarity;
@@ -24,6 +26,17 @@ public sealed class TrackGrain(
     private string Path => this.GetPrimaryKeyString();
 
     public async Task<TrackOutcome> AnalyzeAsync(AnalysisJob job, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await AnalyzeOnceAsync(job, cancellationToken);
+        HarmonieMetrics.FileAnalysed(
+            job.Kind == AnalysisKind.DescriptorsOnly ? "descriptors_only" : "full",
+            outcome.Kind == TrackOutcomeKind.Failed ? "failed" : "stored",
+            Stopwatch.GetElapsedTime(started));
+        return outcome;
+    }
+
+    private async Task<TrackOutcome> AnalyzeOnceAsync(AnalysisJob job, CancellationToken cancellationToken)
     {
         var timeout = scanOptions.Value.AnalysisTimeout;
         using var deadline = new CancellationTokenSource(timeout);

@@ -50,6 +50,7 @@ public static class ServeHost
         });
 
         builder.Services.AddHarmonieEngines(settings, catalog);
+        builder.Services.AddHarmonieMetrics(catalog);
         builder.UseOrleans(silo =>
         {
             silo.ConfigureHarmonieSilo(settings);
@@ -72,6 +73,7 @@ public static class ServeHost
         var app = builder.Build();
         app.UseHarmonieWeb();
         app.MapOrleansDashboard(routePrefix: DashboardPath).ExcludeFromDescription();
+        app.MapPrometheusScrapingEndpoint(MetricsRegistration.Path);
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app, settings));
         return app;
     }
