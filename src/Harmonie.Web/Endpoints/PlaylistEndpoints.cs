@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Harmonie.Playlists;
 using Harmonie.Web.Contracts;
+using Harmonie.Web.Contracts.Requests;
+using Harmonie.Web.OpenApi;
 using Harmonie.Web.Playlists;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,8 +27,9 @@ public static class PlaylistEndpoints
                 var session = grains.GetGrain<IPlaylistSessionGrain>(Guid.NewGuid());
                 return await RunAsync(() => session.StartAsync(request.Value!, ct));
             })
-            .Accepts<JsonElement>("application/json")
+            .Accepts<PlaylistRequestBody>("application/json")
             .Produces<PlaylistResponse>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .WithName("CreatePlaylist").WithTags("Playlists")
             .WithSummary("Build a playlist (mode similar, drift or vibe). The response's session_id continues it with /playlists/{session_id}/next.");
 
@@ -63,7 +66,10 @@ public static class PlaylistEndpoints
                     return await session.NextAsync(count, ct);
                 });
             })
+            .Accepts<NextBatchBody>(isOptional: true, "application/json")
             .Produces<PlaylistResponse>()
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .AsContractExtension()
             .WithName("ContinuePlaylist").WithTags("Playlists")
             .WithSummary("Endless radio (extension): the next n tracks of a session, never repeating a track or song it already returned. Optional body {\"n\": 20}.");
 
@@ -84,6 +90,8 @@ public static class PlaylistEndpoints
                 }
             })
             .Produces<PlaylistSessionResponse>()
+            .ProducesErrors(StatusCodes.Status404NotFound)
+            .AsContractExtension()
             .WithName("GetPlaylistSession").WithTags("Playlists")
             .WithSummary("A playlist session so far (extension). Unknown or expired sessions are 404.");
     }

@@ -1,6 +1,7 @@
 using Harmonie.Catalog;
 using Harmonie.Scanning;
 using Harmonie.Web.Contracts;
+using Harmonie.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -28,11 +29,13 @@ public static class ServiceEndpoints
                     ? Results.Ok(ScanStateResponse.From(await grains.GetGrain<IScanCoordinatorGrain>(0).StartAsync(forced)))
                     : ApiResults.Unprocessable($"force must be a boolean, got '{force}'"))
             .Produces<ScanStateResponse>()
+            .ProducesErrors(StatusCodes.Status422UnprocessableEntity)
             .WithName("StartScan").WithTags("Service")
             .WithSummary("Start a scan in the background; a no-op while one runs. force=true re-extracts every track.");
 
         api.MapDelete("/scan", async (IGrainFactory grains) =>
                 Results.Ok(new { cancelled = await grains.GetGrain<IScanCoordinatorGrain>(0).CancelAsync() }))
+            .AsContractExtension()
             .WithName("CancelScan").WithTags("Service").WithSummary("Cancel the running scan (extension).");
 
         api.MapGet("/scans", async (int? limit, int? offset, IGrainFactory grains, CancellationToken ct) =>
@@ -46,6 +49,8 @@ public static class ServiceEndpoints
                 return Results.Ok(new PageResponse<ScanHistoryResponse>([.. page.Items.Select(ScanHistoryResponse.From)], page.Total, limit ?? 10, offset ?? 0));
             })
             .Produces<PageResponse<ScanHistoryResponse>>()
+            .ProducesErrors(StatusCodes.Status422UnprocessableEntity)
+            .AsContractExtension()
             .WithName("ListScans").WithTags("Service").WithSummary("Scan history, newest first (extension).");
 
         api.MapGet("/scans/{id}", async (string id, int? failures, IGrainFactory grains, CancellationToken ct) =>
@@ -62,6 +67,8 @@ public static class ServiceEndpoints
                         ScanHistoryResponse.From(detail.Scan), [.. detail.Failures.Select(ScanFailureResponse.From)], detail.FailuresTotal));
             })
             .Produces<ScanDetailResponse>()
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .AsContractExtension()
             .WithName("GetScanHistory").WithTags("Service").WithSummary("One scan with its failures (extension).");
     }
 }

@@ -1,6 +1,7 @@
 using Harmonie.Filtering;
 using Harmonie.Similarity;
 using Harmonie.Web.Contracts;
+using Harmonie.Web.OpenApi;
 using Harmonie.Web.Filtering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,8 @@ public static class StyleEndpoints
                 return Results.Ok(new ListResponse<GenreSummary>(genres, genres.Count));
             })
             .Produces<ListResponse<GenreSummary>>()
+            .ProducesErrors(StatusCodes.Status422UnprocessableEntity)
+            .WithQueryParameters([StyleListingParser.StyleMinDocumentation])
             .WithName("ListGenres").WithTags("Genres and styles")
             .WithSummary("Top-level Discogs genres in the library; track_count counts style rows. Query: style_min.");
 
@@ -40,6 +43,8 @@ public static class StyleEndpoints
                 return Results.Ok(new ListResponse<StyleSummary>(styles, styles.Count));
             })
             .Produces<ListResponse<StyleSummary>>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity)
+            .WithQueryParameters([StyleListingParser.StyleMinDocumentation, StyleListingParser.GenreDocumentation])
             .WithName("ListStyles").WithTags("Genres and styles")
             .WithSummary("Discogs-400 styles in the library, optionally scoped to one genre. Query: style_min, genre.");
     }

@@ -2,6 +2,7 @@ using Harmonie.Catalog;
 using Harmonie.Similarity;
 using Harmonie.Tracks;
 using Harmonie.Web.Contracts;
+using Harmonie.Web.OpenApi;
 using Harmonie.Web.Filtering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -48,6 +49,8 @@ public static class TrackEndpoints
                     [.. page.Items.Select(TrackSummaryResponse.From)], page.Total, query.Limit, query.Offset));
             })
             .Produces<PageResponse<TrackSummaryResponse>>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity)
+            .WithQueryParameters(UrlFilterParser.Documentation)
             .WithName("ListTracks").WithTags("Tracks")
             .WithSummary("Paginated track listing; accepts every filter parameter (bpm, danceability, loudness, key, scale, genre, style, style_min, style_mode).");
 
@@ -63,6 +66,7 @@ public static class TrackEndpoints
                 return track is null ? ApiResults.NotFound("no matching track") : Results.Ok(TrackResponse.From(track));
             })
             .Produces<TrackResponse>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .WithName("ResolveTrack").WithTags("Tracks").WithSummary("Find one track by path and/or tags (resolution ladder).");
 
         api.MapGet("/tracks/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
@@ -76,6 +80,7 @@ public static class TrackEndpoints
                 return track is null ? ApiResults.NotFound($"track {trackId} not found") : Results.Ok(TrackResponse.From(track));
             })
             .Produces<TrackResponse>()
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .WithName("GetTrack").WithTags("Tracks").WithSummary("Full track record.");
 
         api.MapGet("/tracks/{id}/similar", async (
@@ -113,6 +118,8 @@ public static class TrackEndpoints
                     : ApiResults.NotFound($"track {trackId} not found");
             })
             .Produces<SimilarResponse>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .WithQueryParameters(UrlFilterParser.Documentation)
             .WithName("SimilarTracks").WithTags("Tracks")
             .WithSummary("Top tracks by cosine similarity to this track's embedding (same model only); filter parameters gate the candidates.");
     }

@@ -1,3 +1,4 @@
+using Harmonie.Web.OpenApi;
 using Microsoft.AspNetCore.Http;
 
 namespace Harmonie.Web.Filtering;
@@ -5,6 +6,12 @@ namespace Harmonie.Web.Filtering;
 /// <summary>Query parameters of <c>/genres</c> (<c>style_min</c>) and <c>/styles</c> (<c>style_min</c>, <c>genre</c>).</summary>
 public static class StyleListingParser
 {
+    public static QueryParameterDoc StyleMinDocumentation { get; } =
+        new("style_min", "Only count style rows at or above this probability, 0.0-1.0 (default 0.0).");
+
+    public static QueryParameterDoc GenreDocumentation { get; } =
+        new("genre", "Only the styles of this Discogs genre (e.g. `Electronic`).");
+
     /// <summary><c>/genres</c>: <c>style_min</c> in [0, 1] (else 422); any <c>genre</c> parameter is ignored.</summary>
     public static ParseResult<StyleListingQuery> ParseGenreListing(IQueryCollection query)
     {

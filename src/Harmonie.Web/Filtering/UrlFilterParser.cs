@@ -1,4 +1,5 @@
 using Harmonie.Filtering;
+using Harmonie.Web.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -13,6 +14,20 @@ namespace Harmonie.Web.Filtering;
 public static class UrlFilterParser
 {
     private const string InvalidFilter = "invalid filter: ";
+
+    /// <summary>The parameters <see cref="Parse"/> reads, for the OpenAPI document.</summary>
+    public static IReadOnlyList<QueryParameterDoc> Documentation { get; } =
+    [
+        new("bpm", "Tempo range in BPM: `120..130`, `120..`, `..130` or an exact `128`."),
+        new("danceability", "Danceability range (Essentia's score; higher is more danceable), same syntax as bpm."),
+        new("loudness", "ReplayGain loudness range in dB (negative numbers), same syntax as bpm."),
+        new("key", "Pitch class; repeat for any of several.", Repeatable: true),
+        new("scale", "`major` or `minor`."),
+        new("genre", "Discogs genre, the left side of `Genre---Style`; repeat for any of several.", Repeatable: true),
+        new("style", "Discogs style, the right side of `Genre---Style`; repeat for any of several. With genre: the exact label.", Repeatable: true),
+        new("style_min", "Minimum classifier probability for a style row to count, 0.0-1.0."),
+        new("style_mode", "`any` (default) or `all` of the requested genre/style constraints."),
+    ];
 
     /// <summary>
     /// Parses the filter parameters. <c>style_min</c>/<c>style_mode</c> violations are 422 (schema validation,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Harmonie.Web.Endpoints;
 using Harmonie.Web.Middleware;
+using Harmonie.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -23,14 +24,22 @@ public static class HarmonieWebExtensions
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddCors();
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, context, _) =>
+        services.AddOpenApi(o =>
         {
-            var web = context.ApplicationServices.GetRequiredService<IOptions<HarmonieWebOptions>>().Value;
-            document.Info.Title = "harmonie";
-            document.Info.Version = web.Version;
-            document.Info.Description = "Audio similarity service: similar tracks, filtered listings and playlists.";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((document, context, _) =>
+            {
+                var web = context.ApplicationServices.GetRequiredService<IOptions<HarmonieWebOptions>>().Value;
+                document.Info.Title = "harmonie";
+                document.Info.Version = web.Version;
+                document.Info.Description =
+                    "Self-hosted music similarity: similar tracks, filtered listings and playlists. Every error is "
+                    + "`{\"detail\": \"...\"}`. Operations marked `x-harmonie-extension` are additions to the original "
+                    + "harmonie contract that its clients (such as the Jellyfin plugin) do not use.";
+                document.Components?.Schemas?.Remove("JsonElement"); // Replaced by the documented request bodies.
+                return Task.CompletedTask;
+            });
+            o.AddOperationTransformer<HarmonieOperationTransformer>();
+        });
         return services;
     }
 
@@ -61,7 +70,17 @@ public static class HarmonieWebExtensions
         app.UseMiddleware<ReadinessMiddleware>();
 
         app.MapOpenApi("/openapi.json");
-        app.MapScalarApiReference("/docs", o => o.WithOpenApiRoutePattern("/openapi.json").WithTitle("harmonie API").DisableDefaultFonts());
+        // A self-hosted, offline page: no hosted-product buttons (AI agent, MCP, SDK generation, deploy/share
+        // toolbar), no telemetry and no web fonts.
+        app.MapScalarApiReference("/docs", o => o
+            .WithOpenApiRoutePattern("/openapi.json")
+            .WithTitle("harmonie API")
+            .DisableDefaultFonts()
+            .DisableAgent()
+            .DisableMcp()
+            .DisableTelemetry()
+            .HideDeveloperTools()
+            .HideClientButton());
 
         var api = app.MapGroup("/api/v1");
         app.MapServiceEndpoints(api);

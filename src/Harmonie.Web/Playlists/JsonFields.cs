@@ -107,7 +107,13 @@ internal sealed class JsonFields(IReadOnlyDictionary<string, JsonElement> member
             return [];
         }
 
-        return value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : Fail<IReadOnlyList<JsonElement>>(name, "must be an array");
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            return [.. value.EnumerateArray()];
+        }
+
+        Fail<object>(name, "must be an array");
+        return [];
     }
 
     public T Fail<T>(string name, string message)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.RegularExpressions;
 using Harmonie.TestSupport;
 using Harmonie.Web.Tests.Infrastructure;
 
@@ -37,6 +38,12 @@ public sealed class MetricsEndpointTests : IDisposable
         Assert.Contains("harmonie_index_query_duration_seconds_bucket", text, StringComparison.Ordinal);
         Assert.Matches("""harmonie_playlist_duration_seconds_count\{[^}]*mode="drift"[^}]*\}""", text);
         Assert.Contains("orleans_", text, StringComparison.Ordinal);
+
+        // Every series the shipped Grafana dashboard queries must exist, so the dashboard cannot drift.
+        var dashboard = File.ReadAllText(Path.Combine(TestData.Root, "..", "..", "deploy", "monitoring", "grafana-dashboard.json"));
+        var queried = Regex.Matches(dashboard, @"\b([a-z][a-z0-9_]+)\{").Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.NotEmpty(queried);
+        Assert.All(queried, name => Assert.Contains(name, text, StringComparison.Ordinal));
     }
 
     [Fact]
