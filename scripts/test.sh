@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 
 scripts/install-prerequisites.sh --with-postgres
 dotnet test Harmonie.sln -c Release --nologo "$@"
+scripts/serve-test.sh
 scripts/cluster-test.sh

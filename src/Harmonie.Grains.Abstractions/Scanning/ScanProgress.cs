@@ -9,4 +9,7 @@ public sealed record ScanProgress
     [Id(1)] public ScanCounters Delta { get; init; } = new();
 
     [Id(2)] public IReadOnlyList<ScanFailureRecord> Failures { get; init; } = [];
+
+    /// <summary>The file that most recently finished analysis in this batch, if any.</summary>
+    [Id(3)] public string? LastFile { get; init; }
 }

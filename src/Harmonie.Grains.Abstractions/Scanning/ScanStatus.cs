@@ -24,4 +24,7 @@ public sealed record ScanStatus
 
     /// <summary>Id of the scan history row of the running or last scan.</summary>
     [Id(8)] public long? ScanId { get; init; }
+
+    /// <summary>While scanning: the file that most recently finished analysis (for progress displays).</summary>
+    [Id(9)] public string? LastFile { get; init; }
 }

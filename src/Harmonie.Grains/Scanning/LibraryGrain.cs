@@ -129,10 +129,10 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
             switch (outcome.Kind)
             {
                 case TrackOutcomeKind.Full:
-                    reporter.Add(new ScanCounters { Full = 1 });
+                    reporter.Finished(path, new ScanCounters { Full = 1 });
                     break;
                 case TrackOutcomeKind.DescriptorsOnly:
-                    reporter.Add(new ScanCounters { DescriptorsOnly = 1 });
+                    reporter.Finished(path, new ScanCounters { DescriptorsOnly = 1 });
                     break;
                 case TrackOutcomeKind.Failed:
                     reporter.Fail(path, outcome.Error ?? "unknown error", job.Size, job.Mtime);

@@ -11,7 +11,18 @@ internal sealed class ProgressReporter(IScanCoordinatorGrain coordinator, long s
     private readonly Lock _gate = new();
     private ScanCounters _pending = ScanCounters.Zero;
     private List<ScanFailureRecord> _failures = [];
+    private string? _lastFile;
     private long _lastFlush;
+
+    /// <summary>Counts a file that finished analysis (stored or failed) and remembers it as the latest.</summary>
+    public void Finished(string path, ScanCounters delta)
+    {
+        lock (_gate)
+        {
+            _pending = _pending.Add(delta);
+            _lastFile = path;
+        }
+    }
 
     public void Add(ScanCounters delta)
     {
@@ -36,6 +47,7 @@ internal sealed class ProgressReporter(IScanCoordinatorGrain coordinator, long s
         {
             _pending = _pending.Add(new ScanCounters { Failed = 1 });
             _failures.Add(record);
+            _lastFile = path;
         }
     }
 
@@ -51,9 +63,10 @@ internal sealed class ProgressReporter(IScanCoordinatorGrain coordinator, long s
                 return Task.CompletedTask;
             }
 
-            progress = new ScanProgress { ScanId = scanId, Delta = _pending, Failures = _failures };
+            progress = new ScanProgress { ScanId = scanId, Delta = _pending, Failures = _failures, LastFile = _lastFile };
             _pending = ScanCounters.Zero;
             _failures = [];
+            _lastFile = null;
         }
 
         return coordinator.ReportAsync(progress);

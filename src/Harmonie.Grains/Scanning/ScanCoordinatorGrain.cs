@@ -121,7 +121,7 @@ public sealed class ScanCoordinatorGrain(
             return; // A late report from a finished scan.
         }
 
-        Status = Status with { Counters = Status.Counters.Add(progress.Delta) };
+        Status = Status with { Counters = Status.Counters.Add(progress.Delta), LastFile = progress.LastFile ?? Status.LastFile };
         var recent = state.State.RecentFailures;
         foreach (var failure in progress.Failures)
         {
@@ -250,6 +250,7 @@ public sealed class ScanCoordinatorGrain(
         {
             State = outcome == ScanHistoryRecordState.Crashed ? ScanState.Error : ScanState.Idle,
             Phase = ScanPhase.Idle,
+            LastFile = null,
             FinishedAt = finished,
             LastDurationSec = duration,
             LastError = error,

@@ -1,10 +1,11 @@
+using Harmonie.Engines.Catalog;
 using Harmonie.Scanning;
 using Harmonie.Web.Contracts;
 
 namespace Harmonie.Silo.Cli;
 
 /// <summary>Drives the scan coordinator of the silo hosted by this process.</summary>
-public sealed class GrainScanDriver(IGrainFactory grains) : IScanDriver
+public sealed class GrainScanDriver(IGrainFactory grains, ICatalog catalog) : IScanDriver
 {
     private IScanCoordinatorGrain Coordinator => grains.GetGrain<IScanCoordinatorGrain>(0);
 
@@ -18,4 +19,7 @@ public sealed class GrainScanDriver(IGrainFactory grains) : IScanDriver
         ScanStateResponse.From(await Coordinator.GetStatusAsync());
 
     public Task CancelAsync(CancellationToken cancellationToken) => Coordinator.CancelAsync();
+
+    public Task<ScanDetailResponse?> GetScanDetailAsync(long scanId, CancellationToken cancellationToken) =>
+        ScanHistoryReader.ReadDetailAsync(catalog, scanId, cancellationToken);
 }

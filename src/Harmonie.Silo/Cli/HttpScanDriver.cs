@@ -10,4 +10,7 @@ public sealed class HttpScanDriver(ServerClient client) : IScanDriver
     public Task<ScanStateResponse> GetStatusAsync(CancellationToken cancellationToken) => client.GetScanAsync(cancellationToken);
 
     public Task CancelAsync(CancellationToken cancellationToken) => client.CancelScanAsync(cancellationToken);
+
+    public Task<ScanDetailResponse?> GetScanDetailAsync(long scanId, CancellationToken cancellationToken) =>
+        client.GetScanDetailAsync(scanId, cancellationToken);
 }

@@ -10,4 +10,7 @@ public interface IScanDriver
     Task<ScanStateResponse> GetStatusAsync(CancellationToken cancellationToken);
 
     Task CancelAsync(CancellationToken cancellationToken);
+
+    /// <summary>One scan of the history with its failures; null when there is no such scan.</summary>
+    Task<ScanDetailResponse?> GetScanDetailAsync(long scanId, CancellationToken cancellationToken);
 }

@@ -20,14 +20,19 @@ public static class ScanProgressView
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         await console.Progress()
             .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(
+                new TaskDescriptionColumn { Alignment = Justify.Left },
+                new ProgressBarColumn(),
+                new PercentageColumn(),
+                new RemainingTimeColumn(),
+                new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask("scanning", maxValue: 1);
                 while (current.State == "scanning")
                 {
                     var (done, total) = Progress(current);
-                    task.Description = $"{current.Phase,-12} {done}/{total} (failed {current.Failed})";
+                    task.Description = Markup.Escape($"{current.Phase,-11} {done}/{total} failed {current.Failed} {LastFileName(current)}");
                     task.MaxValue = Math.Max(1, total);
                     task.Value = done;
                     await Task.Delay(PollInterval, cancellationToken);
@@ -43,13 +48,15 @@ public static class ScanProgressView
     {
         var lastLine = DateTime.MinValue;
         var lastPhase = string.Empty;
+        var eta = new EtaEstimator(TimeProvider.System);
         while (current.State == "scanning")
         {
+            var (done, total) = Progress(current);
+            eta.Observe(current.Phase, done, total);
             if (current.Phase != lastPhase || DateTime.UtcNow - lastLine >= PlainLineInterval)
             {
-                var (done, total) = Progress(current);
                 await Console.Error.WriteLineAsync(
-                    $"scan: {current.Phase} — discovered {current.Discovered}, analysed {done}/{total}, skipped {current.Skipped}, failed {current.Failed}");
+                    $"scan: {current.Phase} — discovered {current.Discovered}, analysed {done}/{total}, skipped {current.Skipped}, failed {current.Failed}{eta.Describe()}{(current.LastFile is null ? string.Empty : $", last {current.LastFile}")}");
                 lastLine = DateTime.UtcNow;
                 lastPhase = current.Phase;
             }
@@ -60,6 +67,11 @@ public static class ScanProgressView
 
         return current;
     }
+
+    private static string LastFileName(ScanStateResponse s) =>
+        s.LastFile is { } path ? Truncate(Path.GetFileName(path), 40) : string.Empty;
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     /// <summary>Files handled so far against files to handle (everything discovered that was not skipped).</summary>
     private static (long Done, long Total) Progress(ScanStateResponse s)

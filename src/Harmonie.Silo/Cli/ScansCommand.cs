@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Harmonie.Engines.Catalog;
 using Harmonie.Silo.Configuration;
 using Harmonie.Silo.Hosting;
 using Harmonie.Web.Contracts;
@@ -11,8 +10,6 @@ namespace Harmonie.Silo.Cli;
 /// <summary><c>harmonie scans [id] [--limit N] [--json]</c>: the scan history, or one scan with its failures.</summary>
 public static class ScansCommand
 {
-    private const int FailureLimit = 10_000;
-
     public static Command Create()
     {
         var id = new Argument<long?>("scan_id") { Description = "Show one scan in detail.", Arity = ArgumentArity.ZeroOrOne };
@@ -32,7 +29,7 @@ public static class ScansCommand
 
         if (id is { } scanId)
         {
-            var detail = client is not null ? await client.GetScanDetailAsync(scanId, ct) : await ReadDetailAsync(catalog!, scanId, ct);
+            var detail = client is not null ? await client.GetScanDetailAsync(scanId, ct) : await ScanHistoryReader.ReadDetailAsync(catalog!, scanId, ct);
             if (detail is null)
             {
                 await Console.Error.WriteLineAsync($"Scan {scanId} not found.");
@@ -43,27 +40,10 @@ public static class ScansCommand
             return 0;
         }
 
-        var page = client is not null ? await client.ListScansAsync(limit, ct) : await ReadPageAsync(catalog!, limit, ct);
+        var page = client is not null ? await client.ListScansAsync(limit, ct) : await ScanHistoryReader.ReadPageAsync(catalog!, limit, ct);
         Console.WriteLine(json
             ? JsonSerializer.Serialize(new { page.Items, page.Total }, ServerClient.Json)
             : ScanHistoryFormatter.List(page.Items, page.Total));
         return 0;
-    }
-
-    private static async Task<PageResponse<ScanHistoryResponse>> ReadPageAsync(ICatalog catalog, int limit, CancellationToken ct)
-    {
-        var (items, total) = await catalog.ListScansAsync(limit, 0, ct);
-        return new PageResponse<ScanHistoryResponse>([.. items.Select(ScanHistoryResponse.From)], total, limit, 0);
-    }
-
-    private static async Task<ScanDetailResponse?> ReadDetailAsync(ICatalog catalog, long id, CancellationToken ct)
-    {
-        if (await catalog.GetScanAsync(id, ct) is not { } scan)
-        {
-            return null;
-        }
-
-        var (failures, total) = await catalog.GetScanFailuresAsync(id, FailureLimit, 0, ct);
-        return new ScanDetailResponse(ScanHistoryResponse.From(scan), [.. failures.Select(ScanFailureResponse.From)], total);
     }
 }

@@ -30,7 +30,7 @@ public sealed class HarmonieConsoleFormatter() : ConsoleFormatter(FormatterName)
         }
     }
 
-    private static string Level(LogLevel level) => level switch
+    internal static string Level(LogLevel level) => level switch
     {
         LogLevel.Trace or LogLevel.Debug => "DEBUG",
         LogLevel.Information => "INFO",

@@ -31,6 +31,12 @@ public sealed record ScanStateResponse
 
     public required IReadOnlyList<string[]> RecentFailures { get; init; }
 
+    /// <summary>The scan history id of the running or last scan (extension): <c>GET /api/v1/scans/{id}</c>.</summary>
+    public long? ScanId { get; init; }
+
+    /// <summary>While scanning, the file that most recently finished analysis (extension).</summary>
+    public string? LastFile { get; init; }
+
     public static ScanStateResponse From(ScanStatus s) => new()
     {
         State = s.State.ToString().ToLowerInvariant(),
@@ -46,5 +52,7 @@ public sealed record ScanStateResponse
         Failed = s.Counters.Failed,
         Removed = s.Counters.Removed,
         RecentFailures = [.. s.RecentFailures.Select(f => new[] { f.Path, f.Error })],
+        ScanId = s.ScanId,
+        LastFile = s.LastFile,
     };
 }

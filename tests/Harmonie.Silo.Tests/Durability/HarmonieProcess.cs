@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Harmonie.Silo.Tests.Cli;
 using Harmonie.TestSupport;
 
 namespace Harmonie.Silo.Tests.Durability;
@@ -32,21 +33,6 @@ public sealed class HarmonieProcess : IAsyncDisposable
 
     public static async Task<HarmonieProcess> StartAsync(string dataDir, string library, int workers, TimeSpan timeout)
     {
-        var executable = Path.Combine(AppContext.BaseDirectory, "harmonie.dll");
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = dataDir, // No stray .env file is read.
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(executable);
-        info.ArgumentList.Add("serve");
-        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("HARMONIE_", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            info.Environment.Remove(key);
-        }
-
         var port = FreePort.Next();
         var settings = new Dictionary<string, string>
         {
@@ -62,11 +48,7 @@ public sealed class HarmonieProcess : IAsyncDisposable
             ["HARMONIE_MODELS_DIR"] = Path.Combine(dataDir, "no-models"),
             ["HARMONIE_LOG_LEVEL"] = "WARNING",
         };
-        foreach (var (key, value) in settings)
-        {
-            info.Environment[key] = value;
-        }
-
+        var info = HarmonieCli.StartInfo(dataDir, settings, "serve");
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         var harmonie = new HarmonieProcess(process, port);
         process.BeginOutputReadLine();
