@@ -43,11 +43,16 @@ public static class LoggingSetup
         {
             // On one node these report a busy CPU (a scan on 2 cores), not a sick cluster: nothing a user can act on.
             var quiet = level <= LogLevel.Debug ? LogLevel.Debug : LogLevel.Error;
-            logging.AddFilter("Orleans.Runtime.LocalSiloHealthMonitor", quiet);
-            logging.AddFilter("Orleans.Runtime.Scheduler", quiet);
-            logging.AddFilter("Orleans.Runtime.Messaging", quiet);
-            logging.AddFilter("Orleans.Runtime.GrainDirectory", quiet);
-            logging.AddFilter("Orleans.Runtime.MembershipService", quiet);
+            // LocalSiloHealthMonitor ("local health is degraded") lives in MembershipService, WorkItemGroup
+            // ("took elapsed time ... longer than") in Scheduler; timer overshoot notes in the internal namespaces.
+            foreach (var category in new[]
+                     {
+                         "Orleans.Runtime.MembershipService", "Orleans.Runtime.Scheduler", "Orleans.Runtime.Messaging",
+                         "Orleans.Runtime.GrainDirectory", "Orleans.Runtime.Internal", "Orleans.Internal", "Orleans.Timers",
+                     })
+            {
+                logging.AddFilter(category, quiet);
+            }
         }
 
         return logging;
