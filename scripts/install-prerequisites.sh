@@ -3,15 +3,17 @@
 #   ffmpeg      decodes every audio format (without it only WAV/AIFF can be analysed)
 #   libgomp1    OpenMP runtime used by the USearch vector index
 #   postgresql  only for the tests (cluster mode) — pass --with-postgres
+#   chromium    only for the tests (pages checked in a real browser) — pass --with-browser
 # Needs root (or sudo) only when something is missing. --check lists what is missing and installs nothing.
 set -euo pipefail
 
-check_only=false with_postgres=false
+check_only=false with_postgres=false with_browser=false
 for arg in "$@"; do
   case "$arg" in
     --check) check_only=true ;;
     --with-postgres) with_postgres=true ;;
-    *) echo "usage: $0 [--with-postgres] [--check]" >&2; exit 64 ;;
+    --with-browser) with_browser=true ;;
+    *) echo "usage: $0 [--with-postgres] [--with-browser] [--check]" >&2; exit 64 ;;
   esac
 done
 
@@ -22,6 +24,9 @@ library_cache=$(ldconfig -p 2>/dev/null || true)
 [[ "$library_cache" == *libgomp.so.1* ]] || packages+=(libgomp1)
 if $with_postgres && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   packages+=(postgresql)
+fi
+if $with_browser && ! command -v chromium >/dev/null 2>&1; then
+  packages+=(chromium)
 fi
 
 if $check_only || ((${#packages[@]} == 0)); then

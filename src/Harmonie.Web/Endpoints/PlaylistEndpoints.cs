@@ -31,7 +31,8 @@ public static class PlaylistEndpoints
             .Produces<PlaylistResponse>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .WithName("CreatePlaylist").WithTags("Playlists")
-            .WithSummary("Build a playlist (mode similar, drift or vibe). The response's session_id continues it with /playlists/{session_id}/next.");
+            .WithSummary("Build a playlist")
+            .WithDescription("Build a playlist (mode similar, drift or vibe). The response's session_id continues it with /playlists/{session_id}/next.");
 
         api.MapPost("/playlists/{sessionId}/next", async (string sessionId, HttpRequest http, IGrainFactory grains, CancellationToken ct) =>
             {
@@ -71,7 +72,8 @@ public static class PlaylistEndpoints
             .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .AsContractExtension()
             .WithName("ContinuePlaylist").WithTags("Playlists")
-            .WithSummary("Endless radio (extension): the next n tracks of a session, never repeating a track or song it already returned. Optional body {\"n\": 20}.");
+            .WithSummary("Continue a playlist")
+            .WithDescription("Endless radio (extension): the next n tracks of a session, never repeating a track or song it already returned. Optional body {\"n\": 20}.");
 
         api.MapGet("/playlists/{sessionId}", async (string sessionId, IGrainFactory grains, CancellationToken ct) =>
             {
@@ -93,7 +95,8 @@ public static class PlaylistEndpoints
             .ProducesErrors(StatusCodes.Status404NotFound)
             .AsContractExtension()
             .WithName("GetPlaylistSession").WithTags("Playlists")
-            .WithSummary("A playlist session so far (extension). Unknown or expired sessions are 404.");
+            .WithSummary("Get a playlist session")
+            .WithDescription("A playlist session so far (extension). Unknown or expired sessions are 404.");
     }
 
     private static async Task<IResult> RunAsync(Func<Task<PlaylistResult>> run)

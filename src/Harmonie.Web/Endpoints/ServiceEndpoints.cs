@@ -14,15 +14,18 @@ public static class ServiceEndpoints
     public static void MapServiceEndpoints(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         app.MapGet("/health", () => new HealthResponse("ok"))
-            .WithName("Health").WithTags("Service").WithSummary("Liveness probe; always public.");
+            .WithName("Health").WithTags("Service").WithSummary("Health")
+            .WithDescription("Liveness probe; always public.");
 
         api.MapGet("/status", async (IGrainFactory grains, CancellationToken ct) =>
                 StatusResponse.From(await grains.GetGrain<ICatalogGrain>(0).GetServiceStatusAsync(ct)))
-            .WithName("GetStatus").WithTags("Service").WithSummary("Service configuration and library counters.");
+            .WithName("GetStatus").WithTags("Service").WithSummary("Service status")
+            .WithDescription("Service configuration and library counters.");
 
         api.MapGet("/scan", async (IGrainFactory grains) =>
                 ScanStateResponse.From(await grains.GetGrain<IScanCoordinatorGrain>(0).GetStatusAsync()))
-            .WithName("GetScan").WithTags("Service").WithSummary("Current scan state and counters.");
+            .WithName("GetScan").WithTags("Service").WithSummary("Scan state")
+            .WithDescription("Current scan state and counters.");
 
         api.MapPost("/scan", async (string? force, IGrainFactory grains) =>
                 QueryValues.TryParseBool(force, false, out var forced)
@@ -31,12 +34,14 @@ public static class ServiceEndpoints
             .Produces<ScanStateResponse>()
             .ProducesErrors(StatusCodes.Status422UnprocessableEntity)
             .WithName("StartScan").WithTags("Service")
-            .WithSummary("Start a scan in the background; a no-op while one runs. force=true re-extracts every track.");
+            .WithSummary("Start a scan")
+            .WithDescription("Start a scan in the background; a no-op while one runs. force=true re-extracts every track.");
 
         api.MapDelete("/scan", async (IGrainFactory grains) =>
                 Results.Ok(new { cancelled = await grains.GetGrain<IScanCoordinatorGrain>(0).CancelAsync() }))
             .AsContractExtension()
-            .WithName("CancelScan").WithTags("Service").WithSummary("Cancel the running scan (extension).");
+            .WithName("CancelScan").WithTags("Service").WithSummary("Cancel the scan")
+            .WithDescription("Cancel the running scan (extension).");
 
         api.MapGet("/scans", async (int? limit, int? offset, IGrainFactory grains, CancellationToken ct) =>
             {
@@ -51,7 +56,8 @@ public static class ServiceEndpoints
             .Produces<PageResponse<ScanHistoryResponse>>()
             .ProducesErrors(StatusCodes.Status422UnprocessableEntity)
             .AsContractExtension()
-            .WithName("ListScans").WithTags("Service").WithSummary("Scan history, newest first (extension).");
+            .WithName("ListScans").WithTags("Service").WithSummary("Scan history")
+            .WithDescription("Scan history, newest first (extension).");
 
         api.MapGet("/scans/{id}", async (string id, int? failures, IGrainFactory grains, CancellationToken ct) =>
             {
@@ -69,6 +75,7 @@ public static class ServiceEndpoints
             .Produces<ScanDetailResponse>()
             .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .AsContractExtension()
-            .WithName("GetScanHistory").WithTags("Service").WithSummary("One scan with its failures (extension).");
+            .WithName("GetScanHistory").WithTags("Service").WithSummary("One past scan")
+            .WithDescription("One scan with its failures (extension).");
     }
 }

@@ -29,7 +29,8 @@ public static class StyleEndpoints
             .ProducesErrors(StatusCodes.Status422UnprocessableEntity)
             .WithQueryParameters([StyleListingParser.StyleMinDocumentation])
             .WithName("ListGenres").WithTags("Genres and styles")
-            .WithSummary("Top-level Discogs genres in the library; track_count counts style rows. Query: style_min.");
+            .WithSummary("List genres")
+            .WithDescription("Top-level Discogs genres in the library; track_count counts style rows. Query: style_min.");
 
         api.MapGet("/styles", async (HttpRequest request, IGrainFactory grains, CancellationToken ct) =>
             {
@@ -46,6 +47,7 @@ public static class StyleEndpoints
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity)
             .WithQueryParameters([StyleListingParser.StyleMinDocumentation, StyleListingParser.GenreDocumentation])
             .WithName("ListStyles").WithTags("Genres and styles")
-            .WithSummary("Discogs-400 styles in the library, optionally scoped to one genre. Query: style_min, genre.");
+            .WithSummary("List styles")
+            .WithDescription("Discogs-400 styles in the library, optionally scoped to one genre. Query: style_min, genre.");
     }
 }

@@ -52,7 +52,8 @@ public static class TrackEndpoints
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity)
             .WithQueryParameters(UrlFilterParser.Documentation)
             .WithName("ListTracks").WithTags("Tracks")
-            .WithSummary("Paginated track listing; accepts every filter parameter (bpm, danceability, loudness, key, scale, genre, style, style_min, style_mode).");
+            .WithSummary("List tracks")
+            .WithDescription("Paginated track listing; accepts every filter parameter (bpm, danceability, loudness, key, scale, genre, style, style_min, style_mode).");
 
         api.MapGet("/tracks/resolve", async (string? path, string? artist, string? album, string? title, IGrainFactory grains, CancellationToken ct) =>
             {
@@ -67,7 +68,8 @@ public static class TrackEndpoints
             })
             .Produces<TrackResponse>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
-            .WithName("ResolveTrack").WithTags("Tracks").WithSummary("Find one track by path and/or tags (resolution ladder).");
+            .WithName("ResolveTrack").WithTags("Tracks").WithSummary("Resolve a track")
+            .WithDescription("Find one track by path and/or tags (resolution ladder).");
 
         api.MapGet("/tracks/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
             {
@@ -81,7 +83,8 @@ public static class TrackEndpoints
             })
             .Produces<TrackResponse>()
             .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
-            .WithName("GetTrack").WithTags("Tracks").WithSummary("Full track record.");
+            .WithName("GetTrack").WithTags("Tracks").WithSummary("Get a track")
+            .WithDescription("Full track record.");
 
         api.MapGet("/tracks/{id}/similar", async (
                 string id,
@@ -121,7 +124,8 @@ public static class TrackEndpoints
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .WithQueryParameters(UrlFilterParser.Documentation)
             .WithName("SimilarTracks").WithTags("Tracks")
-            .WithSummary("Top tracks by cosine similarity to this track's embedding (same model only); filter parameters gate the candidates.");
+            .WithSummary("Similar tracks")
+            .WithDescription("Top tracks by cosine similarity to this track's embedding (same model only); filter parameters gate the candidates.");
     }
 
     private static bool TryParseOrder(string? value, out TrackOrder order)
