@@ -14,7 +14,7 @@ public static class HarmonieMetrics
 
     private static readonly Meter Meter = new(MeterName);
     private static readonly ConcurrentDictionary<(string Model, int Shard), int> IndexSizes = new();
-    private static Func<IReadOnlyDictionary<string, long>>? _tracksByModel;
+    private static readonly ConcurrentDictionary<object, Func<IReadOnlyDictionary<string, long>>> TrackSources = new();
 
     private static readonly Counter<long> ScansStarted =
         Meter.CreateCounter<long>("harmonie.scans.started", "{scan}", "Scans started (scheduled, startup, API or CLI).");
@@ -46,13 +46,24 @@ public static class HarmonieMetrics
             "Vectors held by each index shard active on this silo.");
         Meter.CreateObservableGauge(
             "harmonie.tracks",
-            () => (_tracksByModel?.Invoke() ?? new Dictionary<string, long>()).Select(kv => new Measurement<long>(kv.Value, new KeyValuePair<string, object?>("model", kv.Key))),
+            () => TrackSources.Values
+                .SelectMany(source => source())
+                .GroupBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(g => new Measurement<long>(g.Sum(kv => kv.Value), new KeyValuePair<string, object?>("model", g.Key))),
             "{track}",
             "Tracks in the catalog per embedding model.");
     }
 
-    /// <summary>Where the <c>harmonie.tracks</c> gauge reads its counts (set once by the host).</summary>
-    public static void ObserveTracksByModel(Func<IReadOnlyDictionary<string, long>> source) => _tracksByModel = source;
+    /// <summary>
+    /// Adds a catalog whose counts the <c>harmonie.tracks</c> gauge reports until the returned handle is disposed.
+    /// A service process has one; several hosts in one process (tests) are summed.
+    /// </summary>
+    public static IDisposable ObserveTracksByModel(Func<IReadOnlyDictionary<string, long>> source)
+    {
+        var key = new object();
+        TrackSources[key] = source;
+        return new Registration(() => TrackSources.TryRemove(key, out _));
+    }
 
     public static void ScanStarted() => ScansStarted.Add(1);
 
@@ -95,5 +106,10 @@ public static class HarmonieMetrics
         {
             ScanFiles.Add(count, new KeyValuePair<string, object?>("result", result));
         }
+    }
+
+    private sealed class Registration(Action remove) : IDisposable
+    {
+        public void Dispose() => remove();
     }
 }

@@ -18,4 +18,9 @@ public interface IPlaylistSessionGrain : IGrainWithGuidKey
     /// <summary>Everything the session has returned so far.</summary>
     [Alias("Get")]
     Task<PlaylistSessionView> GetAsync(CancellationToken cancellationToken);
+
+    /// <summary>Drops the session (its silo holds too many); later calls fail as for an expired one.</summary>
+    [Alias("Evict")]
+    [Orleans.Concurrency.OneWay]
+    Task EvictAsync();
 }

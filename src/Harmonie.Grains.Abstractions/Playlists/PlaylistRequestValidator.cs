@@ -10,6 +10,9 @@ public static class PlaylistRequestValidator
     public const int MaxCount = 500;
     public const int MaxChunkSize = 100;
 
+    /// <summary>Most seeds (ids plus references) one request may name: a bound on the work a request can ask for.</summary>
+    public const int MaxSeeds = 1000;
+
     public static IReadOnlyList<PlaylistValidationError> Validate(PlaylistRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -54,6 +57,12 @@ public static class PlaylistRequestValidator
         if (request.Seeds.Count == 0 && request.SeedRefs.Count == 0)
         {
             errors.Add(new("seeds", "at least one of seeds or seed_refs must be non-empty"));
+        }
+
+        if (request.Seeds.Count + request.SeedRefs.Count > MaxSeeds)
+        {
+            errors.Add(new("seeds", $"at most {MaxSeeds} seeds and seed_refs together, got {request.Seeds.Count + request.SeedRefs.Count}"));
+            return; // Per-entry errors of an oversized list would only repeat this.
         }
 
         if (request.SeedWeights.Count > 0 && request.SeedWeights.Count != request.Seeds.Count)

@@ -7,6 +7,7 @@ using Harmonie.Grains.Scanning;
 using Harmonie.Grains.Similarity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 
 namespace Harmonie.Grains.Hosting;
@@ -29,6 +30,7 @@ public static class GrainServiceRegistration
         services.Configure(configureScans);
         services.Configure(configureIndex ?? (_ => { }));
         services.AddOptions<PlaylistOptions>();
+        services.AddSingleton(sp => new PlaylistSessionRegistry(sp.GetRequiredService<IOptions<PlaylistOptions>>().Value.MaxSessions));
         services.AddHostedService<IndexResyncOnSiloLoss>();
 
         // Our exceptions (e.g. a decoder's message) must cross grain calls intact, not as "no codec" errors.

@@ -17,6 +17,7 @@ public sealed class PlaylistSessionGrain(
     ICatalog catalog,
     IOptions<SimilarityIndexOptions> indexOptions,
     IOptions<PlaylistOptions> playlistOptions,
+    PlaylistSessionRegistry registry,
     TimeProvider time) : Grain, IPlaylistSessionGrain
 {
     // The index shards rank candidates in float32 before re-ranking in float64.
@@ -56,6 +57,20 @@ public sealed class PlaylistSessionGrain(
     }
 
     private static string ModeName(PlaylistMode mode) => mode.ToString().ToLowerInvariant();
+
+    public Task EvictAsync()
+    {
+        _session = null;
+        _items.Clear();
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        registry.Remove(this.GetPrimaryKey());
+        return Task.CompletedTask;
+    }
 
     public Task<PlaylistSessionView> GetAsync(CancellationToken cancellationToken)
     {
@@ -97,6 +112,11 @@ public sealed class PlaylistSessionGrain(
     /// <summary>Restarts the idle clock; when it runs out the session is dropped (later calls get 404).</summary>
     private void Touch()
     {
+        foreach (var evicted in registry.Use(this.GetPrimaryKey()))
+        {
+            _ = GrainFactory.GetGrain<IPlaylistSessionGrain>(evicted).EvictAsync();
+        }
+
         _lastUsedAt = Now();
         _expiry?.Dispose();
         _expiry = this.RegisterGrainTimer(

@@ -43,6 +43,9 @@ public sealed record HarmonieSettings
     /// <summary>Minutes an unused playlist session is kept for continuation.</summary>
     public double PlaylistSessionMinutes { get; init; } = 30;
 
+    /// <summary>Most playlist sessions one silo keeps (the least recently used is dropped beyond it).</summary>
+    public int PlaylistSessions { get; init; } = 1000;
+
     /// <summary>Shards per model of the similarity index (default 1, or 4 in a cluster).</summary>
     public int IndexShards { get; init; } = 1;
 

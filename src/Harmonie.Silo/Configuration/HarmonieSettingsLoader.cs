@@ -61,6 +61,7 @@ public static class HarmonieSettingsLoader
             OrphanRetentionDays = NonNegative("HARMONIE_ORPHAN_RETENTION_DAYS", Get("ORPHAN_RETENTION_DAYS"), 7),
             InferenceThreads = Math.Max(1, Int("HARMONIE_INFERENCE_THREADS", Get("INFERENCE_THREADS"), 1)),
             PlaylistSessionMinutes = Positive("HARMONIE_PLAYLIST_SESSION_MINUTES", Get("PLAYLIST_SESSION_MINUTES"), 30),
+            PlaylistSessions = AtLeastOne("HARMONIE_PLAYLIST_SESSIONS", Get("PLAYLIST_SESSIONS"), 1000),
             Postgres = postgres,
             ClusterId = Get("CLUSTER_ID") is { Length: > 0 } cluster ? cluster.Trim() : "harmonie",
             AdvertisedAddress = Get("ADVERTISED_ADDRESS") is { Length: > 0 } address
@@ -97,6 +98,9 @@ public static class HarmonieSettingsLoader
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         return Path.Combine(xdg ?? Path.Combine(home, ".local", "share"), "harmonie");
     }
+
+    private static int AtLeastOne(string name, string? raw, int fallback) =>
+        Int(name, raw, fallback) is var value and >= 1 ? value : throw new SettingsException(name, $"must be at least 1, got '{raw}'");
 
     private static int Int(string name, string? raw, int fallback)
     {

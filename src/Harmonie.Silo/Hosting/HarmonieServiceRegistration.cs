@@ -12,7 +12,11 @@ public static class HarmonieServiceRegistration
     public static IServiceCollection AddHarmonieEngines(this IServiceCollection services, HarmonieSettings settings, ICatalog catalog) =>
         services
             .AddAnalysisModels(settings)
-            .Configure<PlaylistOptions>(o => o.SessionIdleTimeout = TimeSpan.FromMinutes(settings.PlaylistSessionMinutes))
+            .Configure<PlaylistOptions>(o =>
+            {
+                o.SessionIdleTimeout = TimeSpan.FromMinutes(settings.PlaylistSessionMinutes);
+                o.MaxSessions = settings.PlaylistSessions;
+            })
             .AddHarmonieGrainServices(catalog, o =>
             {
                 o.Libraries = settings.Libraries;

@@ -1,6 +1,7 @@
 using Harmonie.Engines.Catalog;
 using Harmonie.Engines.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 
 namespace Harmonie.Silo.Hosting;
@@ -15,8 +16,7 @@ public static class MetricsRegistration
 
     public static IServiceCollection AddHarmonieMetrics(this IServiceCollection services, ICatalog catalog)
     {
-        var tracks = new CachedTrackCounts(catalog, TimeSpan.FromSeconds(10));
-        HarmonieMetrics.ObserveTracksByModel(tracks.Read);
+        services.AddHostedService(_ => new TrackCountGauge(catalog, TimeSpan.FromSeconds(10)));
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(HarmonieMetrics.MeterName)
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")

@@ -19,6 +19,9 @@ public static class ServeHost
 {
     public const string DashboardPath = "/dashboard";
 
+    /// <summary>Requests with a larger body are refused with 413 before they are read.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     private static void LogListening(WebApplication app, HarmonieSettings settings)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
@@ -39,6 +42,8 @@ public static class ServeHost
         builder.Logging.AddHarmonieLogging(settings);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            // The largest legitimate body (a playlist of 1,000 seed references) is far below this.
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
             if (IPAddress.TryParse(settings.Host, out var address))
             {
                 kestrel.Listen(address, settings.Port);

@@ -16,9 +16,9 @@ public static class PlaylistEndpoints
 {
     public static void MapPlaylistEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/playlists", async ([FromBody] JsonElement body, IGrainFactory grains, CancellationToken ct) =>
+        api.MapPost("/playlists", async ([FromBody] JsonElement? body, IGrainFactory grains, CancellationToken ct) =>
             {
-                var request = PlaylistRequestParser.Parse(body);
+                var request = PlaylistRequestParser.Parse(body ?? default);
                 if (!request.IsSuccess)
                 {
                     return request.ToErrorResult();

@@ -38,6 +38,12 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
             await RetryLaterAsync(context, ex, retryAfterSeconds: 1, "a cluster member became unavailable; retry shortly");
             return;
         }
+        catch (Exception ex) when (!context.Response.HasStarted && IsDashboardLookupOfUnknownSilo(context, ex))
+        {
+            // The dashboard's own routes take a silo address from the path and throw on one that does not parse.
+            await ApiResults.Error(StatusCodes.Status404NotFound, "Not Found").ExecuteAsync(context);
+            return;
+        }
         catch (TimeoutException ex) when (!context.Response.HasStarted)
         {
             await RetryLaterAsync(context, ex, retryAfterSeconds: 5, "the service did not answer in time (an index may still be loading); retry shortly");
@@ -57,6 +63,8 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
             {
                 StatusCodes.Status404NotFound => "Not Found",
                 StatusCodes.Status405MethodNotAllowed => "Method Not Allowed",
+                StatusCodes.Status413PayloadTooLarge => "request body too large",
+                StatusCodes.Status415UnsupportedMediaType => "unsupported media type: send a JSON body with Content-Type: application/json",
                 _ => null,
             };
             if (detail is not null)
@@ -72,6 +80,24 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
         context.Response.Clear();
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         await ApiResults.Error(StatusCodes.Status503ServiceUnavailable, detail).ExecuteAsync(context);
+    }
+
+    private static bool IsDashboardLookupOfUnknownSilo(HttpContext context, Exception ex)
+    {
+        if (!context.Request.Path.StartsWithSegments("/dashboard", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        for (Exception? inner = ex; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is FormatException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Describe(BadHttpRequestException ex) =>

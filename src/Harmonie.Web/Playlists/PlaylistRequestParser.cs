@@ -13,9 +13,22 @@ namespace Harmonie.Web.Playlists;
 /// </summary>
 public static class PlaylistRequestParser
 {
+    /// <summary>At most this many errors are listed in one answer; the rest are counted.</summary>
+    private const int MaxListedErrors = 10;
+
     public static ParseResult<PlaylistRequest> Parse(JsonElement body)
     {
         var errors = new List<string>();
+        if (body.ValueKind == JsonValueKind.Undefined)
+        {
+            return Failure("a JSON request body is required, e.g. {\"mode\": \"similar\", \"seeds\": [1]}");
+        }
+
+        if (JsonText.FindInvalidUtf8(body) is { } where)
+        {
+            return Failure($"{where} is not valid UTF-8");
+        }
+
         if (JsonFields.Object(body, string.Empty, errors) is not { } fields)
         {
             return Failure("request body must be a JSON object");
@@ -42,7 +55,7 @@ public static class PlaylistRequestParser
         };
         request = mode == PlaylistMode.Vibe ? WithVibeFields(request, fields, errors) : WithSeedFields(request, fields, errors);
         errors.AddRange(PlaylistRequestValidator.Validate(request).Select(e => $"{e.Field}: {e.Message}"));
-        return errors.Count == 0 ? ParseResult<PlaylistRequest>.Success(request) : Failure(string.Join("; ", errors.Distinct()));
+        return errors.Count == 0 ? ParseResult<PlaylistRequest>.Success(request) : Failure(Join(errors));
     }
 
     /// <summary>The optional body of <c>POST /playlists/{id}/next</c>: <c>{"n": 20}</c>.</summary>
@@ -51,6 +64,11 @@ public static class PlaylistRequestParser
         if (body.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
         {
             return ParseResult<NextBatchRequest>.Success(new NextBatchRequest(null));
+        }
+
+        if (JsonText.FindInvalidUtf8(body) is { } where)
+        {
+            return ParseResult<NextBatchRequest>.Failure(StatusCodes.Status422UnprocessableEntity, $"{where} is not valid UTF-8");
         }
 
         var errors = new List<string>();
@@ -149,6 +167,13 @@ public static class PlaylistRequestParser
         "vibe" => PlaylistMode.Vibe,
         _ => null,
     };
+
+    private static string Join(List<string> errors)
+    {
+        var distinct = errors.Distinct().ToList();
+        var listed = string.Join("; ", distinct.Take(MaxListedErrors));
+        return distinct.Count <= MaxListedErrors ? listed : $"{listed}; and {distinct.Count - MaxListedErrors} more error(s)";
+    }
 
     private static ParseResult<PlaylistRequest> Failure(string detail) =>
         ParseResult<PlaylistRequest>.Failure(StatusCodes.Status422UnprocessableEntity, detail);

@@ -1,18 +1,33 @@
 using Harmonie.Engines.Catalog;
+using Harmonie.Engines.Telemetry;
+using Microsoft.Extensions.Hosting;
 
 namespace Harmonie.Silo.Hosting;
 
 /// <summary>
-/// Tracks per model for the <c>harmonie.tracks</c> gauge, read from the catalog at most once per
-/// <c>maxAge</c>: scrapes are synchronous, and on PostgreSQL the counts are a query.
+/// Feeds the <c>harmonie.tracks</c> gauge from the catalog while the host runs, reading the counts at most once
+/// per <c>maxAge</c>: scrapes are synchronous, and on PostgreSQL the counts are a query.
 /// </summary>
-internal sealed class CachedTrackCounts(ICatalog catalog, TimeSpan maxAge)
+internal sealed class TrackCountGauge(ICatalog catalog, TimeSpan maxAge) : IHostedService
 {
     private readonly Lock _gate = new();
     private IReadOnlyDictionary<string, long> _counts = new Dictionary<string, long>();
     private DateTime _readAt = DateTime.MinValue;
+    private IDisposable? _registration;
 
-    public IReadOnlyDictionary<string, long> Read()
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _registration = HarmonieMetrics.ObserveTracksByModel(Read);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _registration?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private IReadOnlyDictionary<string, long> Read()
     {
         lock (_gate)
         {
