@@ -2,6 +2,7 @@
 # Cluster-mode end-to-end test: one PostgreSQL, two silo processes on localhost sharing it.
 #  1. both silos scan a generated library together and give identical answers;
 #  2. a second scan loses one silo (kill -9) half-way; the survivor finishes it and serves complete data.
+# The silos talk TLS with a shared certificate made here with openssl.
 # Needs ffmpeg, PostgreSQL server binaries and curl (scripts/install-prerequisites.sh --with-postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,11 @@ su postgres -c "$pg_bin/pg_ctl -D $work/pg -o '-p $pg_port -k $work/pg -c listen
 su postgres -c "$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -c 'CREATE DATABASE harmonie'" >/dev/null
 export HARMONIE_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=harmonie"
 dotnet "$dll" db init
+
+log "silo links use TLS with a shared certificate"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 2 -subj /CN=harmonie-cluster 2>/dev/null
+openssl pkcs12 -export -out "$work/cluster.pfx" -inkey "$work/key.pem" -in "$work/cert.pem" -passout pass:cluster-test
+export HARMONIE_CLUSTER_CERTIFICATE="$work/cluster.pfx" HARMONIE_CLUSTER_CERTIFICATE_PASSWORD=cluster-test
 
 make_tracks() { # first last
   for i in $(seq "$1" "$2"); do

@@ -28,6 +28,9 @@ public sealed record HarmonieSettings
 
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
+    /// <summary>Serve the Orleans dashboard at <c>/dashboard</c> (behind the API key when one is set).</summary>
+    public bool Dashboard { get; init; } = true;
+
     /// <summary><c>text</c> (the original's line format) or <c>json</c> (one JSON object per line).</summary>
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
 
@@ -63,6 +66,17 @@ public sealed record HarmonieSettings
     public int SiloPort { get; init; } = 11111;
 
     public int GatewayPort { get; init; } = 30000;
+
+    /// <summary>
+    /// Cluster mode: a PKCS#12 file (certificate and key) shared by every silo. Silo and gateway connections then
+    /// use TLS and accept only peers presenting this same certificate.
+    /// </summary>
+    public string? ClusterCertificate { get; init; }
+
+    public string? ClusterCertificatePassword { get; init; }
+
+    /// <summary>Cluster mode: allow plain connections on a non-loopback address (a trusted private network only).</summary>
+    public bool ClusterInsecure { get; init; }
 
     public string DbPath => Path.Combine(DataDir, DbFilename);
 

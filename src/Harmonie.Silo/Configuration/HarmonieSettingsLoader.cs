@@ -54,6 +54,7 @@ public static class HarmonieSettingsLoader
             CorsOrigins = Split(Get("CORS_ORIGINS"), ','),
             LogLevel = ParseLogLevel(Get("LOG_LEVEL")),
             LogFormat = ParseLogFormat(Get("LOG_FORMAT")),
+            Dashboard = Bool("HARMONIE_DASHBOARD", Get("DASHBOARD"), true),
             ModelsDirs = Get("MODELS_DIR") is { Length: > 0 } m
                 ? [LibraryPaths.Normalise(m)]
                 : [Path.Combine(AppContext.BaseDirectory, "models"), Path.Combine(dataDir, "models")],
@@ -72,6 +73,9 @@ public static class HarmonieSettingsLoader
                 : throw new SettingsException("HARMONIE_INDEX_SHARDS", $"must be a whole number from 1 to 256, got {Get("INDEX_SHARDS")}"),
             SiloPort = Port("HARMONIE_SILO_PORT", Get("SILO_PORT"), 11111),
             GatewayPort = Port("HARMONIE_GATEWAY_PORT", Get("GATEWAY_PORT"), 30000),
+            ClusterCertificate = Get("CLUSTER_CERTIFICATE") is { Length: > 0 } certificate ? certificate.Trim() : null,
+            ClusterCertificatePassword = Get("CLUSTER_CERTIFICATE_PASSWORD"),
+            ClusterInsecure = Bool("HARMONIE_CLUSTER_INSECURE", Get("CLUSTER_INSECURE"), false),
         };
         return settings;
     }

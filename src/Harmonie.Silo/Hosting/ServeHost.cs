@@ -17,7 +17,7 @@ namespace Harmonie.Silo.Hosting;
 /// <summary>Builds the <c>serve</c> process: the silo and the HTTP API (with the Orleans dashboard) in one host.</summary>
 public static class ServeHost
 {
-    public const string DashboardPath = "/dashboard";
+    public const string DashboardPath = Harmonie.Web.Middleware.ApiKeyMiddleware.DashboardPath;
 
     /// <summary>Requests with a larger body are refused with 413 before they are read.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
@@ -30,7 +30,7 @@ public static class ServeHost
             "harmonie {Version} listening on {Addresses} (API docs /docs, dashboard {Dashboard}, metrics /metrics); data in {DataDir}; libraries: {Libraries}",
             Grains.HarmonieVersion.Current,
             string.Join(", ", addresses),
-            DashboardPath,
+            settings.Dashboard ? DashboardPath : "off",
             settings.DataDir,
             libraries);
     }
@@ -59,7 +59,10 @@ public static class ServeHost
         builder.UseOrleans(silo =>
         {
             silo.ConfigureHarmonieSilo(settings);
-            silo.AddDashboard();
+            if (settings.Dashboard)
+            {
+                silo.AddDashboard();
+            }
         });
 
         var readiness = new ServiceReadiness();
@@ -77,7 +80,11 @@ public static class ServeHost
 
         var app = builder.Build();
         app.UseHarmonieWeb();
-        app.MapOrleansDashboard(routePrefix: DashboardPath).ExcludeFromDescription();
+        if (settings.Dashboard)
+        {
+            app.MapOrleansDashboard(routePrefix: DashboardPath).ExcludeFromDescription();
+        }
+
         app.MapPrometheusScrapingEndpoint(MetricsRegistration.Path);
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app, settings));
         return app;

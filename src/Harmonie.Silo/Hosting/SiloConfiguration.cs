@@ -29,7 +29,11 @@ public static class SiloConfiguration
 
         if (settings.Postgres is { } connectionString)
         {
-            silo.ConfigureEndpoints(AdvertisedAddress(settings), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            var address = AdvertisedAddress(settings);
+            ClusterTransport.Secure(silo, settings, address);
+
+            // A silo advertised on loopback (tests, one machine) listens there only.
+            silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = Invariant;
@@ -53,7 +57,9 @@ public static class SiloConfiguration
         }
         else
         {
-            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: "harmonie", clusterId: settings.ClusterId);
+            // No gateway: the web host runs in this process, and an open gateway would let any local process call
+            // grains without the API key.
+            silo.UseLocalhostClustering(settings.SiloPort, gatewayPort: 0, serviceId: "harmonie", clusterId: settings.ClusterId);
             silo.AddMemoryGrainStorage(ScanCoordinatorGrain.StorageName);
         }
 

@@ -35,9 +35,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page whose requests to hosts other than <paramref name="origin"/> are refused and listed.</summary>
-    public async Task<(IPage Page, List<string> External)> OpenAsync(Uri origin)
+    /// <param name="credentials">What the person types into the browser's login prompt, if it shows one.</param>
+    public async Task<(IPage Page, List<string> External)> OpenAsync(Uri origin, HttpCredentials? credentials = null)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            HttpCredentials = credentials,
+        });
         var external = new List<string>();
         await page.RouteAsync("**/*", async route =>
         {

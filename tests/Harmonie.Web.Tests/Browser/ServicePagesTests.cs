@@ -41,6 +41,23 @@ public sealed class ServicePagesTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_an_api_key_the_dashboard_opens_after_the_login_prompt_and_not_without()
+    {
+        await using var keyed = await HarmonieTestServer.StartAsync([_library.Root], s => s with { ApiKey = "s3cret" });
+        var url = new Uri(keyed.Client.BaseAddress!, "dashboard/").ToString();
+
+        var (owner, _) = await browser.OpenAsync(keyed.Client.BaseAddress!, new HttpCredentials { Username = "me", Password = "s3cret" });
+        await owner.GotoAsync(url);
+        await owner.GetByText("Silos", new() { Exact = false }).First.WaitForAsync(new() { Timeout = 30_000 });
+
+        // Headless Chromium answers the login prompt with the credentials it was given.
+        var (stranger, _) = await browser.OpenAsync(keyed.Client.BaseAddress!, new HttpCredentials { Username = "me", Password = "guess" });
+        var refused = await stranger.GotoAsync(url);
+        Assert.Equal(401, refused!.Status);
+        Assert.DoesNotContain("Silos", await stranger.InnerTextAsync("body"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_dashboard_shows_this_silo()
     {
         var (page, external) = await browser.OpenAsync(_server.Client.BaseAddress!);
