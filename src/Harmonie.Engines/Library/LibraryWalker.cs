@@ -4,8 +4,9 @@ namespace Harmonie.Engines.Library;
 
 /// <summary>
 /// Enumerates the audio files of a library root (BEHAVIOUR.md §2.4): recursive, directory symlinks not
-/// followed, dot-directories and dot-files skipped, de-duplicated by real path. Unreadable directories
-/// are reported, not fatal. Entries are visited in ordinal name order so track ids are reproducible.
+/// followed, dot-directories and dot-files skipped, de-duplicated by real path. Unreadable directories and
+/// names that are not valid UTF-8 (which .NET cannot open again) are reported, not fatal and never skipped
+/// silently. Entries are visited in ordinal name order so track ids are reproducible.
 /// </summary>
 public static class LibraryWalker
 {
@@ -64,6 +65,17 @@ public static class LibraryWalker
                     continue;
                 }
 
+                if (HasUndecodableName(entry))
+                {
+                    // Attributes would re-read the unopenable path; the enumeration already knows files from folders.
+                    if (entry is DirectoryInfo || AudioFileTypes.IsScanned(entry.Name))
+                    {
+                        onError?.Invoke(entry.FullName, UndecodableName);
+                    }
+
+                    continue;
+                }
+
                 if (entry.Attributes.HasFlag(FileAttributes.Directory))
                 {
                     if (!entry.Attributes.HasFlag(FileAttributes.ReparsePoint))
@@ -87,6 +99,15 @@ public static class LibraryWalker
             }
         }
     }
+
+    public const string UndecodableName =
+        "the name is not valid UTF-8, so it cannot be opened (the replacement character marks the bad bytes): rename it";
+
+    /// <summary>
+    /// The OS gave bytes that are not UTF-8: .NET replaced them with U+FFFD, and the path no longer names the file.
+    /// </summary>
+    private static bool HasUndecodableName(FileSystemInfo entry) =>
+        entry.Name.Contains('\uFFFD', StringComparison.Ordinal) && !Path.Exists(entry.FullName);
 
     private static bool IsCandidate(FileSystemInfo entry)
     {

@@ -72,6 +72,15 @@ public sealed class ScanCoordinatorGrain(
         if (crashed > 0)
         {
             logger.LogWarning("Marked {Count} scan(s) left running by a previous process as crashed", crashed);
+            var (latest, _) = await catalog.ListScansAsync(1, 0, CancellationToken.None);
+            Status = Status with
+            {
+                State = ScanState.Error,
+                Phase = ScanPhase.Idle,
+                ScanId = latest.FirstOrDefault()?.Id ?? Status.ScanId,
+                LastError = "the scan was interrupted: the harmonie process running it stopped before it finished; the next scan continues it",
+            };
+            await state.WriteStateAsync();
         }
 
         if (Options.Libraries.Count == 0)

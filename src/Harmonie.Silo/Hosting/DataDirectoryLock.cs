@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Harmonie.Silo.Configuration;
 
 namespace Harmonie.Silo.Hosting;
 
@@ -19,10 +20,13 @@ public sealed class DataDirectoryLock : IDisposable
         _directory = directory;
     }
 
-    /// <summary>Takes the lock, or returns null when another process holds it.</summary>
+    /// <summary>
+    /// Takes the lock, or returns null when another process holds it. A directory this user cannot create or
+    /// write is a configuration error (<see cref="SettingsException"/>), not a busy one.
+    /// </summary>
     public static DataDirectoryLock? TryAcquire(string dataDir)
     {
-        Directory.CreateDirectory(dataDir);
+        EnsureWritable(dataDir);
         try
         {
             var stream = new FileStream(Path.Combine(dataDir, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
@@ -31,6 +35,23 @@ public sealed class DataDirectoryLock : IDisposable
         catch (IOException)
         {
             return null;
+        }
+    }
+
+    private static void EnsureWritable(string dataDir)
+    {
+        var probe = Path.Combine(dataDir, $".write-test-{Environment.ProcessId}");
+        try
+        {
+            Directory.CreateDirectory(dataDir);
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            throw new SettingsException(
+                "HARMONIE_DATA_DIR",
+                $"is {dataDir}, which {Environment.UserName} cannot write ({ex.Message}); choose a writable folder or fix its permissions");
         }
     }
 

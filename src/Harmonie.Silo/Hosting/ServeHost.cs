@@ -40,6 +40,7 @@ public static class ServeHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.AddHarmonieLogging(settings);
+        PortCheck.EnsureFree(IPAddress.TryParse(settings.Host, out var bind) ? bind : IPAddress.Loopback, settings.Port, "HARMONIE_PORT");
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // The largest legitimate body (a playlist of 1,000 seed references) is far below this.

@@ -33,7 +33,10 @@ public static class SiloConfiguration
             ClusterTransport.Secure(silo, settings, address);
 
             // A silo advertised on loopback (tests, one machine) listens there only.
-            silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
+            var listenOnAny = !IPAddress.IsLoopback(address);
+            PortCheck.EnsureFree(listenOnAny ? IPAddress.Any : address, settings.SiloPort, "HARMONIE_SILO_PORT");
+            PortCheck.EnsureFree(listenOnAny ? IPAddress.Any : address, settings.GatewayPort, "HARMONIE_GATEWAY_PORT");
+            silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: listenOnAny);
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = Invariant;
@@ -59,6 +62,7 @@ public static class SiloConfiguration
         {
             // No gateway: the web host runs in this process, and an open gateway would let any local process call
             // grains without the API key.
+            PortCheck.EnsureFree(IPAddress.Loopback, settings.SiloPort, "HARMONIE_SILO_PORT");
             silo.UseLocalhostClustering(settings.SiloPort, gatewayPort: 0, serviceId: "harmonie", clusterId: settings.ClusterId);
             silo.AddMemoryGrainStorage(ScanCoordinatorGrain.StorageName);
         }

@@ -8,6 +8,29 @@ public sealed class LibraryWalkerTests : IDisposable
     private readonly TempDirectory _dir = new();
 
     [Fact]
+    public void Files_and_folders_whose_names_are_not_utf8_are_reported_not_skipped_silently()
+    {
+        Touch("fine.mp3");
+        RunBash($"cd '{_dir.Path}' && touch $'caf\\xe9.mp3' $'notes\\xe9.txt' && mkdir $'album\\xff' && touch $'album\\xff/01.flac'");
+        var errors = new List<(string Path, string Error)>();
+
+        var found = LibraryWalker.Enumerate(_dir.Path, new HashSet<string>(), (path, error) => errors.Add((path, error))).ToList();
+
+        Assert.Equal(["fine.mp3"], found.Select(f => Path.GetFileName(f.Path)));
+        Assert.Equal(
+            [Path.Combine(_dir.Path, "album\uFFFD"), Path.Combine(_dir.Path, "caf\uFFFD.mp3")],
+            errors.Select(e => e.Path).Order(StringComparer.Ordinal));
+        Assert.All(errors, e => Assert.Equal(LibraryWalker.UndecodableName, e.Error));
+    }
+
+    private static void RunBash(string script)
+    {
+        using var process = System.Diagnostics.Process.Start("bash", ["-c", script])!;
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    [Fact]
     public void Finds_every_scanned_extension_case_insensitively_and_nothing_else()
     {
         string[] audio = ["a.flac", "b.MP3", "c.wav", "d.ogg", "e.oga", "f.m4a", "g.aac", "h.AIFF", "i.aif", "j.wma", "k.opus", "l.alac"];

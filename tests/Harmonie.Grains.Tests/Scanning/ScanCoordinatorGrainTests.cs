@@ -156,7 +156,9 @@ public sealed class ScanCoordinatorGrainTests(ClusterFixture fixture, ITestOutpu
         Assert.Equal(ScanHistoryRecordState.Crashed, row.State);
         Assert.Equal(1_700_000_000, row.FinishedAt);
         Assert.False(string.IsNullOrWhiteSpace(row.LastError));
-        Assert.Equal(ScanState.Idle, (await Coordinator.GetStatusAsync()).State);
+        var status = await Coordinator.GetStatusAsync();
+        Assert.Equal((ScanState.Error, orphan), (status.State, status.ScanId)); // As docs/SCANNING.md says, until the next scan.
+        Assert.Contains("interrupted", status.LastError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,6 +69,40 @@ public sealed class HarmonieProcess : IAsyncDisposable
         JsonNode.Parse(await Client.GetStringAsync(path)) ?? throw new InvalidOperationException($"{path} returned null");
 
     /// <summary>SIGKILL, as <c>kill -9</c>: no shutdown code runs.</summary>
+    /// <summary>Reads <paramref name="path"/> until <paramref name="done"/> holds.</summary>
+    public async Task<JsonNode> PollAsync(string path, TimeSpan timeout, Func<JsonNode, bool> done)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var json = await GetJsonAsync(path);
+            if (done(json))
+            {
+                return json;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{path} still {json.ToJsonString()} after {timeout}:\n{Output}");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>Every track the service lists, each as <c>GET /tracks/{id}</c> returns it.</summary>
+    public async Task<Dictionary<long, JsonNode>> TracksAsync()
+    {
+        var tracks = new Dictionary<long, JsonNode>();
+        foreach (var item in (JsonArray)(await GetJsonAsync("api/v1/tracks?limit=1000"))["items"]!)
+        {
+            var id = (long)item!["id"]!;
+            tracks[id] = await GetJsonAsync($"api/v1/tracks/{id}");
+        }
+
+        return tracks;
+    }
+
     public async Task KillAsync()
     {
         _process.Kill(entireProcessTree: false);

@@ -24,17 +24,12 @@ public sealed class KillDuringScanTests(ITestOutputHelper output) : IDisposable
         await using (var first = await HarmonieProcess.StartAsync(_data.Path, _library.Root, workers: 1, Startup))
         {
             (await first.Client.PostAsync("api/v1/scan", null)).EnsureSuccessStatusCode();
-            var running = await PollAsync(first, "api/v1/scan", s => (long)s["full"]! >= FinishedBeforeKill || (string?)s["state"] != "scanning");
+            var running = await first.PollAsync("api/v1/scan", ScanTimeout, s => (long)s["full"]! >= FinishedBeforeKill || (string?)s["state"] != "scanning");
             Assert.True((string?)running["state"] == "scanning", $"the scan ended before it could be killed: {running.ToJsonString()}");
             countedFull = (long)running["full"]!;
 
             // What the service shows as finished at this moment, field by field.
-            finished = [];
-            foreach (var item in (JsonArray)(await first.GetJsonAsync("api/v1/tracks?limit=1000"))["items"]!)
-            {
-                var id = (long)item!["id"]!;
-                finished[id] = await first.GetJsonAsync($"api/v1/tracks/{id}");
-            }
+            finished = await first.TracksAsync();
 
             var beforeKill = await first.GetJsonAsync("api/v1/scan");
             Assert.True((string?)beforeKill["state"] == "scanning", $"the scan ended before it could be killed: {beforeKill.ToJsonString()}\n{first.Output}");
@@ -53,7 +48,10 @@ public sealed class KillDuringScanTests(ITestOutputHelper output) : IDisposable
             Assert.True(JsonNode.DeepEquals(before, after), $"track {id} changed:\n{before.ToJsonString()}\n{after.ToJsonString()}");
         }
 
-        // The interrupted scan is recorded as crashed.
+        // The interrupted scan is reported as an error and recorded as crashed.
+        var state = await second.GetJsonAsync("api/v1/scan");
+        Assert.Equal("error", (string?)state["state"]);
+        Assert.Contains("interrupted", (string?)state["last_error"], StringComparison.Ordinal);
         var history = (JsonArray)(await second.GetJsonAsync("api/v1/scans"))["items"]!;
         var interrupted = Assert.Single(history)!;
         Assert.Equal("crashed", (string?)interrupted["state"]);
@@ -63,7 +61,7 @@ public sealed class KillDuringScanTests(ITestOutputHelper output) : IDisposable
         var present = (long)(await second.GetJsonAsync("api/v1/status"))["tracks"]!;
         Assert.True(present >= finished.Count);
         (await second.Client.PostAsync("api/v1/scan", null)).EnsureSuccessStatusCode();
-        var done = await PollAsync(second, "api/v1/scan", s => (string?)s["state"] != "scanning");
+        var done = await second.PollAsync("api/v1/scan", ScanTimeout, s => (string?)s["state"] != "scanning");
         Assert.Equal(("idle", null), ((string?)done["state"], (string?)done["last_error"]));
         Assert.Equal(
             (LibrarySize, present, LibrarySize - present, 0L),
@@ -78,25 +76,5 @@ public sealed class KillDuringScanTests(ITestOutputHelper output) : IDisposable
     {
         _library.Dispose();
         _data.Dispose();
-    }
-
-    private static async Task<JsonNode> PollAsync(HarmonieProcess harmonie, string path, Func<JsonNode, bool> done)
-    {
-        var deadline = DateTime.UtcNow + ScanTimeout;
-        while (true)
-        {
-            var json = await harmonie.GetJsonAsync(path);
-            if (done(json))
-            {
-                return json;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{path} still {json.ToJsonString()} after {ScanTimeout}:\n{harmonie.Output}");
-            }
-
-            await Task.Delay(25);
-        }
     }
 }
