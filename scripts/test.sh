@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 scripts/install-prerequisites.sh --with-postgres --with-browser
 dotnet test Harmonie.sln -c Release --nologo "$@"
 scripts/serve-test.sh
+scripts/disk-full-test.sh
 scripts/cluster-test.sh

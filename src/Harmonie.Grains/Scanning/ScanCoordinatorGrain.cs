@@ -37,6 +37,7 @@ public sealed class ScanCoordinatorGrain(
     private static readonly TimeSpan PersistInterval = TimeSpan.FromSeconds(2);
 
     private CancellationTokenSource? _cancellation;
+    private string? _stopReason;
     private bool _initialized;
     private IGrainTimer? _schedule;
 
@@ -183,8 +184,18 @@ public sealed class ScanCoordinatorGrain(
 
     private async Task RunAsync(bool force, bool resume)
     {
+        if (!resume && FreeSpaceGuard.Shortage(Options.CatalogDirectory, Options.MinimumFreeBytes) is { } shortage)
+        {
+            // Not even a history row: writing to a full disk is what must not happen.
+            logger.LogError("Scan not started: {Reason}", shortage);
+            Status = Status with { State = ScanState.Error, Phase = ScanPhase.Idle, LastError = shortage, FinishedAt = Now() };
+            await state.WriteStateAsync();
+            return;
+        }
+
         using var cancellation = new CancellationTokenSource();
         _cancellation = cancellation;
+        _stopReason = null;
         var stopwatch = Stopwatch.StartNew();
         long scanId;
         if (resume)
@@ -231,6 +242,12 @@ public sealed class ScanCoordinatorGrain(
         {
             await RunPhasesAsync(force, cancellation.Token);
         }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested && _stopReason is { } reason)
+        {
+            outcome = ScanHistoryRecordState.Crashed;
+            error = reason;
+            logger.LogError("Scan {ScanId} stopped: {Error}", scanId, reason);
+        }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             outcome = ScanHistoryRecordState.Cancelled;
@@ -275,6 +292,12 @@ public sealed class ScanCoordinatorGrain(
 
     private async Task PersistAsync(long scanId)
     {
+        if (_stopReason is null && FreeSpaceGuard.Shortage(Options.CatalogDirectory, Options.MinimumFreeBytes) is { } shortage)
+        {
+            _stopReason = shortage;
+            _cancellation?.Cancel();
+        }
+
         await catalog.UpdateScanAsync(scanId, Status.Counters, CancellationToken.None);
         await state.WriteStateAsync();
     }

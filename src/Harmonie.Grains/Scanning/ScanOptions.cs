@@ -20,6 +20,12 @@ public sealed class ScanOptions
     /// <summary>How long rows of a root that is no longer configured are kept for relocation before being pruned.</summary>
     public TimeSpan OrphanRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>Where the embedded catalog lives (null when the catalog is a database server).</summary>
+    public string? CatalogDirectory { get; set; }
+
+    /// <summary>Free space a scan keeps in <see cref="CatalogDirectory"/>; it stops with an error below it.</summary>
+    public long MinimumFreeBytes { get; set; } = 100L * 1024 * 1024;
+
     /// <summary>How often library grains report progress while a phase runs.</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

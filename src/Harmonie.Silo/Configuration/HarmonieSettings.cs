@@ -46,6 +46,9 @@ public sealed record HarmonieSettings
     /// <summary>Minutes an unused playlist session is kept for continuation.</summary>
     public double PlaylistSessionMinutes { get; init; } = 30;
 
+    /// <summary>Free space a scan keeps on the data directory's disk (0 = no check); below it the scan stops.</summary>
+    public double MinFreeMegabytes { get; init; } = 100;
+
     /// <summary>Most playlist sessions one silo keeps (the least recently used is dropped beyond it).</summary>
     public int PlaylistSessions { get; init; } = 1000;
 

@@ -62,6 +62,7 @@ public static class HarmonieSettingsLoader
             OrphanRetentionDays = NonNegative("HARMONIE_ORPHAN_RETENTION_DAYS", Get("ORPHAN_RETENTION_DAYS"), 7),
             InferenceThreads = Math.Max(1, Int("HARMONIE_INFERENCE_THREADS", Get("INFERENCE_THREADS"), 1)),
             PlaylistSessionMinutes = Positive("HARMONIE_PLAYLIST_SESSION_MINUTES", Get("PLAYLIST_SESSION_MINUTES"), 30),
+            MinFreeMegabytes = NonNegative("HARMONIE_MIN_FREE_MB", Get("MIN_FREE_MB"), 100),
             PlaylistSessions = AtLeastOne("HARMONIE_PLAYLIST_SESSIONS", Get("PLAYLIST_SESSIONS"), 1000),
             Postgres = postgres,
             ClusterId = Get("CLUSTER_ID") is { Length: > 0 } cluster ? cluster.Trim() : "harmonie",

@@ -25,6 +25,8 @@ public static class HarmonieServiceRegistration
                 o.ScanOnStartup = settings.ScanOnStartup;
                 o.AnalysisTimeout = TimeSpan.FromSeconds(settings.AnalysisTimeoutSeconds);
                 o.OrphanRetention = TimeSpan.FromDays(settings.OrphanRetentionDays);
+                o.CatalogDirectory = settings.IsClusterMember ? null : settings.DataDir;
+                o.MinimumFreeBytes = (long)(settings.MinFreeMegabytes * 1024 * 1024);
             },
             o =>
             {
