@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Cluster-mode end-to-end test: one PostgreSQL, two silo processes on localhost sharing it.
-#  1. both silos scan a generated library together and give identical answers;
-#  2. a second scan loses one silo (kill -9) half-way; the survivor finishes it and serves complete data.
-# The silos talk TLS with a shared certificate made here with openssl.
+# Cluster-mode end-to-end test: one PostgreSQL, three silo processes on localhost sharing it, talking TLS with a
+# shared certificate made here with openssl.
+#  1. the silos scan a generated library together and give identical answers;
+#  2. a second scan loses a silo that does not run the scan coordinator (kill -9) half-way;
+#  3. a third scan loses the silo that runs the coordinator half-way.
+# After each loss the survivors finish the scan with one owner: every file stored, counters that add up to what was
+# discovered, no failure, and complete similarity answers.
 # Needs ffmpeg, PostgreSQL server binaries and curl (scripts/install-prerequisites.sh --with-postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,53 +71,76 @@ wait_for() { # description seconds command...
   fail "timed out waiting for $what"
 }
 
-log "starting two silos"
+log "starting three silos"
 start_silo a 18850 11150 30150
 start_silo b 18851 11151 30151
-wait_for "silo a" 90 up 18850
-wait_for "silo b" 90 up 18851
+start_silo c 18852 11152 30152
+for silo in a:18850 b:18851 c:18852; do wait_for "silo ${silo%%:*}" 90 up "${silo##*:}"; done
 active_silos() { su postgres -c "$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -d harmonie -tAc 'SELECT count(*) FROM orleansmembershiptable WHERE status = 3'"; }
-wait_for "two active silos" 60 test "$(active_silos)" = 2
+wait_for "three active silos" 60 test "$(active_silos)" = 3
 
+declare -A port=([a]=18850 [b]=18851 [c]=18852)
+alive=(a b c)
 scan_idle() { [[ "$(get "$1" /api/v1/scan | json 'd["state"]')" =~ ^(idle|error)$ ]]; }
 
-log "scan 1: both silos"
+log "scan 1: every silo"
 curl -fsS -X POST "http://127.0.0.1:18850/api/v1/scan" >/dev/null
 sleep 1
 wait_for "scan 1" 600 scan_idle 18850
-a_work=$(get 18850 /api/v1/status | json 'd["silo_analyses"]')
-b_work=$(get 18851 /api/v1/status | json 'd["silo_analyses"]')
-log "analyses: silo a $a_work, silo b $b_work"
-[[ $a_work -gt 0 && $b_work -gt 0 ]] || fail "both silos must analyse (a=$a_work, b=$b_work)"
+for s in a b c; do
+  work_done=$(get "${port[$s]}" /api/v1/status | json 'd["silo_analyses"]')
+  log "silo $s analysed $work_done"
+  [[ $work_done -gt 0 ]] || fail "silo $s analysed nothing"
+done
 [[ "$(get 18850 /api/v1/status | json 'd["tracks"]')" == 40 ]] || fail "expected 40 tracks after scan 1"
 
 log "comparing answers"
 for path in "/api/v1/tracks?limit=1000" "/api/v1/tracks?limit=1000&order_by=path" "/api/v1/genres" "/api/v1/scans"; do
-  [[ "$(get 18850 "$path")" == "$(get 18851 "$path")" ]] || fail "silos disagree on $path"
+  [[ "$(get 18850 "$path")" == "$(get 18851 "$path")" && "$(get 18850 "$path")" == "$(get 18852 "$path")" ]] || fail "silos disagree on $path"
 done
 first_id=$(get 18850 "/api/v1/tracks?limit=1" | json 'd["items"][0]["id"]')
-wait_for "identical similar answers" 20 bash -c "[[ \"\$(curl -fsS 'http://127.0.0.1:18850/api/v1/tracks/$first_id/similar?limit=20')\" == \"\$(curl -fsS 'http://127.0.0.1:18851/api/v1/tracks/$first_id/similar?limit=20')\" ]]"
+wait_for "identical similar answers" 20 bash -c "[[ \"\$(curl -fsS 'http://127.0.0.1:18850/api/v1/tracks/$first_id/similar?limit=20')\" == \"\$(curl -fsS 'http://127.0.0.1:18852/api/v1/tracks/$first_id/similar?limit=20')\" ]]"
 matches=$(get 18851 "/api/v1/tracks/$first_id/similar?limit=50" | json 'len(d["matches"])')
 [[ $matches == 39 ]] || fail "similar on silo b returned $matches matches, expected 39"
-playlist_a=$(curl -fsS -X POST -H 'content-type: application/json' -d "{\"mode\":\"drift\",\"seeds\":[$first_id],\"n\":10}" http://127.0.0.1:18850/api/v1/playlists | json '[i["track_id"] for i in d["items"]]')
-playlist_b=$(curl -fsS -X POST -H 'content-type: application/json' -d "{\"mode\":\"drift\",\"seeds\":[$first_id],\"n\":10}" http://127.0.0.1:18851/api/v1/playlists | json '[i["track_id"] for i in d["items"]]')
-[[ "$playlist_a" == "$playlist_b" ]] || fail "silos built different drift playlists"
+playlist() { curl -fsS -X POST -H 'content-type: application/json' -d "{\"mode\":\"drift\",\"seeds\":[$first_id],\"n\":10}" "http://127.0.0.1:$1/api/v1/playlists" | json '[i["track_id"] for i in d["items"]]'; }
+[[ "$(playlist 18850)" == "$(playlist 18851)" ]] || fail "silos built different drift playlists"
 
-log "scan 2: silo b is killed half-way"
-make_tracks 41 80
-curl -fsS -X POST "http://127.0.0.1:18851/api/v1/scan" >/dev/null
-done_count() { get 18850 /api/v1/scan | json 'd["full"]'; }
-wait_for "scan 2 progress" 300 bash -c "[[ \$(curl -fsS http://127.0.0.1:18850/api/v1/scan | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"full\"])') -ge 8 ]]"
-before_kill=$(done_count)
-kill -9 "$pid_b"
-log "silo b killed after $before_kill analyses of scan 2"
-wait_for "scan 2 to finish on silo a" 600 scan_idle 18850
-status=$(get 18850 /api/v1/status)
-[[ "$(echo "$status" | json 'd["tracks"]')" == 80 ]] || fail "expected 80 tracks after scan 2: $status"
-last=$(get 18850 "/api/v1/scans?limit=1" | json 'd["items"][0]')
-[[ "$(echo "$last" | python3 -c 'import ast,sys; print(ast.literal_eval(sys.stdin.read())["state"])')" == completed ]] || fail "scan 2 did not complete: $last"
-new_id=$(get 18850 "/api/v1/tracks?limit=1&offset=79" | json 'd["items"][0]["id"]')
-wait_for "silo a to resynchronise its index shards" 120 grep -q "resynchronising" "$work/silo-a.log"
-log "$(grep -o 'silo(s) left the cluster.*' "$work/silo-a.log" | head -1)"
-wait_for "similar on silo a after the loss" 60 bash -c "[[ \$(curl -fsS 'http://127.0.0.1:18850/api/v1/tracks/$new_id/similar?limit=100' | python3 -c 'import json,sys; print(len(json.load(sys.stdin)[\"matches\"]))') == 79 ]]"
-log "PASSED: both silos analysed ($a_work/$b_work), answered identically, and silo a finished scan 2 alone with all 80 tracks"
+# kill_during_scan N FIRST LAST coordinator|other: add tracks FIRST..LAST, start scan N, kill -9 the chosen silo
+# once a few files are done, then check the survivors finish it with one owner and nothing lost.
+kill_during_scan() {
+  local n=$1 first=$2 last=$3 which=$4 entry victim coordinator
+  make_tracks "$first" "$last"
+  entry=${port[${alive[0]}]}
+  curl -fsS -X POST "http://127.0.0.1:$entry/api/v1/scan" >/dev/null
+  wait_for "scan $n to start" 60 grep -q "Scan $n started" "$work"/silo-*.log
+  coordinator=$(grep -l "Scan $n started" "$work"/silo-*.log | sed 's/.*silo-\(.\)\.log/\1/')
+  if [[ $which == coordinator ]]; then victim=$coordinator; else
+    for s in "${alive[@]}"; do [[ $s != "$coordinator" ]] && victim=$s && break; done
+  fi
+  wait_for "scan $n progress" 300 bash -c "[[ \$(curl -fsS http://127.0.0.1:$entry/api/v1/scan | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"full\"])') -ge 6 ]]"
+  eval "kill -9 \$pid_$victim"
+  alive=("${alive[@]/$victim}"); alive=(${alive[@]})
+  log "scan $n: killed silo $victim ($which; the coordinator was on $coordinator); survivors: ${alive[*]}"
+  local survivor=${port[${alive[0]}]}
+  wait_for "scan $n to finish" 600 bash -c "[[ \$(curl -fsS http://127.0.0.1:$survivor/api/v1/scans?limit=1 | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"items\"][0][\"state\"])') == completed ]]"
+  local row tracks
+  row=$(get "$survivor" "/api/v1/scans?limit=1" | json 'd["items"][0]')
+  tracks=$(get "$survivor" /api/v1/status | json 'd["tracks"]')
+  log "scan $n: $row"
+  [[ $tracks == "$last" ]] || fail "scan $n: $tracks tracks, expected $last"
+  python3 - "$row" "$last" <<'PY' || fail "scan $n: counters do not add up (two owners?): $row"
+import ast, sys
+row, total = ast.literal_eval(sys.argv[1]), int(sys.argv[2])
+assert row["discovered"] == total, row
+assert row["full"] + row["descriptors_only"] + row["skipped"] == total, row
+assert row["failed"] == 0, row
+PY
+  [[ "$(get "$survivor" "/api/v1/scans?limit=100" | json 'len([s for s in d["items"] if s["state"] == "running"])')" == 0 ]] || fail "a scan row is left running"
+  wait_for "similar on silo ${alive[0]} after the loss" 120 bash -c "[[ \$(curl -fsS 'http://127.0.0.1:$survivor/api/v1/tracks/$first_id/similar?limit=500' | python3 -c 'import json,sys; print(len(json.load(sys.stdin)[\"matches\"]))') == $((last - 1)) ]]"
+}
+
+log "scan 2: a silo without the coordinator is killed half-way"
+kill_during_scan 2 41 80 other
+log "scan 3: the coordinator's silo is killed half-way"
+kill_during_scan 3 81 120 coordinator
+log "PASSED: three silos, a non-coordinator silo and then the coordinator's silo lost mid-scan; each scan finished once with every file"

@@ -11,9 +11,11 @@ port=$((19000 + RANDOM % 1000))
 pid=""
 log() { echo "disk-full-test: $*" >&2; }
 cleanup() {
-  [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  mountpoint -q "$work/data" && umount "$work/data"
+  local status=$? # what the script itself ended with, not what the clean-up commands return
+  if [[ -n "$pid" ]]; then kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; fi
+  if mountpoint -q "$work/data"; then umount "$work/data" || true; fi
   rm -rf "$work"
+  exit "$status"
 }
 trap cleanup EXIT
 fail() { log "FAILED: $*"; tail -n 30 "$work/harmonie.log" >&2; exit 1; }

@@ -10,7 +10,7 @@ port=$((18000 + RANDOM % 1000))
 pid=""
 log() { echo "serve-test: $*" >&2; }
 fail() { log "FAILED: $*"; for f in "$work"/run-*.log; do echo "--- $f (tail)" >&2; tail -n 30 "$f" >&2; done; exit 1; }
-cleanup() { [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() { local status=$?; [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null; rm -rf "$work"; exit "$status"; }
 trap cleanup EXIT
 
 mkdir -p "$work/music" "$work/data"

@@ -12,10 +12,12 @@ public interface ILibraryGrain : IGrainWithStringKey
     /// <summary>
     /// Walks the root, skipping real paths already claimed by earlier roots; returns the real paths it claimed.
     /// <paramref name="countDiscovered"/> is false when a scan re-enumerates a root after losing its grain.
+    /// Progress is reported under <paramref name="attempt"/>, the coordinator's run of the scan: reports of an
+    /// earlier run (still in flight when the scan was resumed elsewhere) are ignored, so no file counts twice.
     /// </summary>
     [Alias("Enumerate")]
     [ResponseTimeout("1.00:00:00")]
-    Task<Immutable<string[]>> EnumerateAsync(long scanId, Immutable<IReadOnlySet<string>> claimed, bool countDiscovered, CancellationToken cancellationToken);
+    Task<Immutable<string[]>> EnumerateAsync(long scanId, int attempt, Immutable<IReadOnlySet<string>> claimed, bool countDiscovered, CancellationToken cancellationToken);
 
     [Alias("Classify")]
     [ResponseTimeout("1.00:00:00")]
@@ -36,5 +38,5 @@ public interface ILibraryGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Prune")]
     [ResponseTimeout("1.00:00:00")]
-    Task<int> PruneAsync(long scanId, Immutable<IReadOnlySet<string>> claimed, CancellationToken cancellationToken);
+    Task<int> PruneAsync(long scanId, int attempt, Immutable<IReadOnlySet<string>> claimed, CancellationToken cancellationToken);
 }

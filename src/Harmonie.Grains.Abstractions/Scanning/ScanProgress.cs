@@ -12,4 +12,7 @@ public sealed record ScanProgress
 
     /// <summary>The file that most recently finished analysis in this batch, if any.</summary>
     [Id(3)] public string? LastFile { get; init; }
+
+    /// <summary>The coordinator's run of the scan these results belong to (a resumed scan is a new run).</summary>
+    [Id(4)] public int Attempt { get; init; }
 }

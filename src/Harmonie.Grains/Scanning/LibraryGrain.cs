@@ -17,6 +17,7 @@ namespace Harmonie.Grains.Scanning;
 public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options, TimeProvider time, ILogger<LibraryGrain> logger)
     : Grain, ILibraryGrain
 {
+    private static readonly TimeSpan SiloLossRetryWindow = TimeSpan.FromMinutes(2);
     private List<LibraryFile> _files = [];
     private List<(string Path, AnalysisJob Job)> _jobs = [];
     private ProgressReporter? _reporter;
@@ -29,9 +30,9 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
 
     private ProgressReporter Reporter => _reporter ?? throw new InvalidOperationException("EnumerateAsync starts every scan.");
 
-    public async Task<Immutable<string[]>> EnumerateAsync(long scanId, Immutable<IReadOnlySet<string>> claimed, bool countDiscovered, CancellationToken cancellationToken)
+    public async Task<Immutable<string[]>> EnumerateAsync(long scanId, int attempt, Immutable<IReadOnlySet<string>> claimed, bool countDiscovered, CancellationToken cancellationToken)
     {
-        _reporter = new ProgressReporter(GrainFactory.GetGrain<IScanCoordinatorGrain>(0), scanId, time);
+        _reporter = new ProgressReporter(GrainFactory.GetGrain<IScanCoordinatorGrain>(0), scanId, attempt, time);
         _resolvedRoot = null;
         _jobs = [];
         var reporter = _reporter;
@@ -95,13 +96,13 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
         _jobs = [];
     }
 
-    public async Task<int> PruneAsync(long scanId, Immutable<IReadOnlySet<string>> claimed, CancellationToken cancellationToken)
+    public async Task<int> PruneAsync(long scanId, int attempt, Immutable<IReadOnlySet<string>> claimed, CancellationToken cancellationToken)
     {
         // A fresh activation holds no walk: pruning against it would remove every row of the root.
         if (_enumeratedScanId != scanId)
         {
             logger.LogWarning("{Root}: walking the root again before pruning (the walk of scan {ScanId} was lost with its silo)", Root, scanId);
-            await EnumerateAsync(scanId, claimed, countDiscovered: false, cancellationToken);
+            await EnumerateAsync(scanId, attempt, claimed, countDiscovered: false, cancellationToken);
         }
 
         var enumerated = _files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
@@ -150,18 +151,27 @@ public sealed class LibraryGrain(ICatalog catalog, IOptions<ScanOptions> options
         }
     }
 
-    /// <summary>A track grain whose silo dies mid-analysis is reactivated on another silo and asked again.</summary>
+    /// <summary>
+    /// A track grain whose silo dies mid-analysis is reactivated on another silo and asked again. Until the
+    /// cluster has declared the silo dead (seconds), calls routed to it fail at once, so retries back off and
+    /// continue for <see cref="SiloLossRetryWindow"/> rather than a fixed number of immediate tries.
+    /// </summary>
     private async Task<TrackOutcome> AnalyzeWithRetryAsync(string path, AnalysisJob job, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var started = time.GetTimestamp();
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (true)
         {
             try
             {
                 return await GrainFactory.GetGrain<ITrackGrain>(path).AnalyzeAsync(job, cancellationToken);
             }
-            catch (Exception ex) when (attempt < 3 && ex is SiloUnavailableException or OrleansMessageRejectionException)
+            catch (Exception ex) when (ex is SiloUnavailableException or OrleansMessageRejectionException
+                && time.GetElapsedTime(started) + delay < SiloLossRetryWindow)
             {
-                logger.LogDebug("Retrying {Path}: {Error}", path, ex.Message);
+                logger.LogDebug("Retrying {Path} in {Delay}: {Error}", path, delay, ex.Message);
+                await Task.Delay(delay, time, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
             }
         }
     }

@@ -6,7 +6,7 @@ namespace Harmonie.Grains.Scanning;
 /// Collects a library's counter increments and failures (from any thread) and hands them to the
 /// coordinator in batches, so a large library does not make one grain call per file.
 /// </summary>
-internal sealed class ProgressReporter(IScanCoordinatorGrain coordinator, long scanId, TimeProvider time)
+internal sealed class ProgressReporter(IScanCoordinatorGrain coordinator, long scanId, int attempt, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private ScanCounters _pending = ScanCounters.Zero;
@@ -63,7 +63,7 @@ internal sealed class ProgressReporter(IScanCoordinatorGrain coordinator, long s
                 return Task.CompletedTask;
             }
 
-            progress = new ScanProgress { ScanId = scanId, Delta = _pending, Failures = _failures, LastFile = _lastFile };
+            progress = new ScanProgress { ScanId = scanId, Attempt = attempt, Delta = _pending, Failures = _failures, LastFile = _lastFile };
             _pending = ScanCounters.Zero;
             _failures = [];
             _lastFile = null;

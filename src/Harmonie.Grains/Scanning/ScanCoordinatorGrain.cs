@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Runtime.Messaging;
+using Orleans.Storage;
 
 namespace Harmonie.Grains.Scanning;
 
@@ -38,6 +39,7 @@ public sealed class ScanCoordinatorGrain(
 
     private CancellationTokenSource? _cancellation;
     private string? _stopReason;
+    private bool _superseded;
     private bool _initialized;
     private IGrainTimer? _schedule;
 
@@ -126,7 +128,7 @@ public sealed class ScanCoordinatorGrain(
 
     public async Task ReportAsync(ScanProgress progress)
     {
-        if (Status.State != ScanState.Scanning || progress.ScanId != Status.ScanId)
+        if (_superseded || Status.State != ScanState.Scanning || progress.ScanId != Status.ScanId || progress.Attempt != state.State.Attempt)
         {
             return; // A late report from a finished scan.
         }
@@ -203,6 +205,7 @@ public sealed class ScanCoordinatorGrain(
             scanId = Status.ScanId!.Value;
             var done = Status.Counters;
             state.State.AnalysedByEarlierAttempts = done.Full + done.DescriptorsOnly;
+            state.State.Attempt++;
             Status = Status with { Phase = ScanPhase.Enumerating, Counters = done with { Discovered = 0, Skipped = 0, Removed = 0 } };
         }
         else
@@ -231,7 +234,11 @@ public sealed class ScanCoordinatorGrain(
             HarmonieMetrics.ScanStarted();
         }
 
-        await state.WriteStateAsync();
+        if (!await TryWriteStateAsync(scanId))
+        {
+            return;
+        }
+
         using var persist = this.RegisterGrainTimer(
             _ => PersistAsync(scanId),
             new GrainTimerCreationOptions(PersistInterval, PersistInterval) { KeepAlive = true, Interleave = true });
@@ -241,6 +248,10 @@ public sealed class ScanCoordinatorGrain(
         try
         {
             await RunPhasesAsync(force, cancellation.Token);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested && _superseded)
+        {
+            return; // Another activation owns the scan now and will finish it: record nothing.
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested && _stopReason is { } reason)
         {
@@ -270,6 +281,11 @@ public sealed class ScanCoordinatorGrain(
             _cancellation = null;
         }
 
+        if (_superseded)
+        {
+            return;
+        }
+
         var finished = Now();
         var duration = finished - (Status.StartedAt ?? finished);
         Status = Status with
@@ -281,8 +297,13 @@ public sealed class ScanCoordinatorGrain(
             LastDurationSec = duration,
             LastError = error,
         };
+        // The history row first: a status read interleaving at the state write must find the scan recorded.
         await catalog.FinishScanAsync(scanId, Status.Counters, outcome, error, finished, duration, CancellationToken.None);
-        await state.WriteStateAsync();
+        if (!await TryWriteStateAsync(scanId))
+        {
+            return; // Taken over at its very end: the new owner resumes and records the outcome again.
+        }
+
         var c = Status.Counters;
         HarmonieMetrics.ScanFinished(outcome, c.Full, c.DescriptorsOnly, c.Skipped, c.Failed, c.Removed);
         logger.LogInformation(
@@ -298,8 +319,40 @@ public sealed class ScanCoordinatorGrain(
             _cancellation?.Cancel();
         }
 
+        if (!await TryWriteStateAsync(scanId))
+        {
+            return;
+        }
+
         await catalog.UpdateScanAsync(scanId, Status.Counters, CancellationToken.None);
-        await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// Saves the scan state, which is also the ownership check: the state's version (its ETag, checked by the
+    /// database in a cluster) changes when another activation of this grain writes it. That happens when the
+    /// grain directory lost track of this activation with a dead silo and a second one resumed the scan; the
+    /// older activation then stops its scan and leaves, so one owner drives the scan and counts its files.
+    /// </summary>
+    private async Task<bool> TryWriteStateAsync(long scanId)
+    {
+        if (_superseded)
+        {
+            return false;
+        }
+
+        try
+        {
+            await state.WriteStateAsync();
+            return true;
+        }
+        catch (InconsistentStateException ex)
+        {
+            _superseded = true;
+            logger.LogWarning("Scan {ScanId}: another activation of the coordinator has taken the scan over; this one stops ({Error})", scanId, ex.Message);
+            _cancellation?.Cancel();
+            DeactivateOnIdle(); // Later calls reach the owner, or reactivate from the stored state and resume.
+            return false;
+        }
     }
 
     private async Task RunPhasesAsync(bool force, CancellationToken cancellationToken)
@@ -323,7 +376,7 @@ public sealed class ScanCoordinatorGrain(
         {
             // What earlier roots claimed is excluded here, so a root nested in another is not scanned twice.
             var excluded = claimed.ToHashSet(StringComparer.Ordinal);
-            var paths = await Library(root).EnumerateAsync(scanId, new Immutable<IReadOnlySet<string>>(excluded), countDiscovered: true, cancellationToken);
+            var paths = await Library(root).EnumerateAsync(scanId, state.State.Attempt, new Immutable<IReadOnlySet<string>>(excluded), countDiscovered: true, cancellationToken);
             claimed.UnionWith(paths.Value);
             libraries.Add((root, excluded));
         }
@@ -376,7 +429,7 @@ public sealed class ScanCoordinatorGrain(
             {
                 if (attempt > 1)
                 {
-                    await Library(root).EnumerateAsync(scanId, new Immutable<IReadOnlySet<string>>(excluded), countDiscovered: false, cancellationToken);
+                    await Library(root).EnumerateAsync(scanId, state.State.Attempt, new Immutable<IReadOnlySet<string>>(excluded), countDiscovered: false, cancellationToken);
                     await Library(root).ClassifyAsync(request, cancellationToken);
                 }
 
@@ -397,7 +450,7 @@ public sealed class ScanCoordinatorGrain(
         {
             try
             {
-                return await Library(root).PruneAsync(scanId, new Immutable<IReadOnlySet<string>>(excluded), cancellationToken);
+                return await Library(root).PruneAsync(scanId, state.State.Attempt, new Immutable<IReadOnlySet<string>>(excluded), cancellationToken);
             }
             catch (Exception ex) when (attempt < LibraryAttempts && ex is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException)
             {

@@ -17,4 +17,7 @@ public sealed class ScanCoordinatorState
 
     /// <summary>Files already analysed by earlier attempts of the running scan (they classify as skipped on resume).</summary>
     [Id(3)] public long AnalysedByEarlierAttempts { get; set; }
+
+    /// <summary>Which run of the scan is current: 0 when it starts, one more at each resume.</summary>
+    [Id(4)] public int Attempt { get; set; }
 }

@@ -8,7 +8,8 @@ namespace Harmonie.Grains.Similarity;
 /// <summary>
 /// Track change events travel through in-memory stream queues, which are lost with the silo that holds them.
 /// When a silo of the cluster is declared dead, every index shard re-reads the catalog, so no analysed track stays
-/// missing from the index.
+/// missing from the index. The scan coordinator is woken as well: if its silo was the dead one, its next
+/// activation resumes the running scan at once instead of waiting for a client to ask about it.
 /// </summary>
 public sealed class IndexResyncOnSiloLoss(
     IClusterMembershipService membership,
@@ -38,7 +39,7 @@ public sealed class IndexResyncOnSiloLoss(
 
                 if (newlyDead.Count > 0)
                 {
-                    await ResyncAllAsync(newlyDead, stoppingToken);
+                    await Task.WhenAll(ResyncAllAsync(newlyDead, stoppingToken), WakeScanCoordinatorAsync(stoppingToken));
                 }
             }
         }
@@ -51,6 +52,27 @@ public sealed class IndexResyncOnSiloLoss(
     // process dead after this one started: what that one lost was lost before this silo's shards read the catalog.
     private bool IsThisSiloOrAnEarlierIncarnation(SiloAddress silo) =>
         silo.Endpoint.Equals(localSilo.SiloAddress.Endpoint) && silo.Generation <= localSilo.SiloAddress.Generation;
+
+    private async Task WakeScanCoordinatorAsync(CancellationToken cancellationToken)
+    {
+        // Calls can fail for a few seconds while the grain directory forgets the dead silo.
+        for (var attempt = 1; attempt <= 10; attempt++)
+        {
+            try
+            {
+                await grains.GetGrain<Harmonie.Scanning.IScanCoordinatorGrain>(0).GetStatusAsync();
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning("Could not reach the scan coordinator after the loss of a silo: {Error}", ex.Message);
+            }
+        }
+    }
 
     private async Task ResyncAllAsync(IReadOnlyList<SiloAddress> lost, CancellationToken cancellationToken)
     {

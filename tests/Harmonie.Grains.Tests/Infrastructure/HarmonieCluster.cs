@@ -156,8 +156,14 @@ public sealed class HarmonieCluster : IAsyncDisposable
 
     /// <summary>A service of the (in-process) silo, e.g. the options object its grains read.</summary>
     public T SiloService<T>()
-        where T : notnull =>
+        where T : notnull => SiloServices.GetRequiredService<T>();
+
+    /// <summary>A named service of the silo, e.g. a grain storage provider.</summary>
+    public T SiloService<T>(string name)
+        where T : notnull => SiloServices.GetRequiredKeyedService<T>(name);
+
+    private IServiceProvider SiloServices =>
         Cluster.Primary is { } silo
-            ? Cluster.GetSiloServiceProvider(silo.SiloAddress).GetRequiredService<T>()
+            ? Cluster.GetSiloServiceProvider(silo.SiloAddress)
             : throw new InvalidOperationException("The silo is not running.");
 }

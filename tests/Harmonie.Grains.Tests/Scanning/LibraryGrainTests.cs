@@ -36,11 +36,11 @@ public sealed class LibraryGrainTests(ClusterFixture fixture) : IClassFixture<Cl
         var library = _harmonie.Grains.GetGrain<ILibraryGrain>(root);
         try
         {
-            var claimed = await library.EnumerateAsync(scanId, Claimed(LibraryPaths.Resolve(Path.Combine(root, good[0]))), countDiscovered: true, default);
+            var claimed = await library.EnumerateAsync(scanId, 0, Claimed(LibraryPaths.Resolve(Path.Combine(root, good[0]))), countDiscovered: true, default);
             Assert.Equal(3, claimed.Value.Length);
             Assert.Equal(3, (await Counters()).Discovered);
 
-            var paths = await library.EnumerateAsync(scanId, Claimed(), countDiscovered: true, default);
+            var paths = await library.EnumerateAsync(scanId, 0, Claimed(), countDiscovered: true, default);
             Assert.Equal(good.Select(g => Path.Combine(root, g)).Append(garbage).Order(), paths.Value.Order());
             Assert.Equal(3 + 4, (await Counters()).Discovered);
 
@@ -60,15 +60,15 @@ public sealed class LibraryGrainTests(ClusterFixture fixture) : IClassFixture<Cl
 
             // A library grain that lost its walk (its silo died after extraction) walks again instead of pruning everything.
             await _harmonie.Cluster.DeactivateAsync(library);
-            Assert.Equal(0, await library.PruneAsync(scanId, Claimed(), default));
+            Assert.Equal(0, await library.PruneAsync(scanId, 0, Claimed(), default));
             Assert.Equal(good.Order(), (await _harmonie.Store.GetFileStatesAsync(root, default)).Select(r => r.RelativePath!).Order());
 
             // Second pass after a file was deleted: the rest is skipped, the deleted file's row pruned.
             File.Delete(Path.Combine(root, good[0]));
-            Assert.Equal(3, (await library.EnumerateAsync(scanId, Claimed(), countDiscovered: true, default)).Value.Length);
+            Assert.Equal(3, (await library.EnumerateAsync(scanId, 0, Claimed(), countDiscovered: true, default)).Value.Length);
             Assert.Equal(new LibraryClassification { Full = 1, Skipped = 2 }, await library.ClassifyAsync(Request(root), default));
             await library.ExtractAsync(default);
-            Assert.Equal(1, await library.PruneAsync(scanId, Claimed(), default));
+            Assert.Equal(1, await library.PruneAsync(scanId, 0, Claimed(), default));
 
             Assert.Equal(new ScanCounters { Discovered = 10, Full = 3, Failed = 2 }, await Counters());
             Assert.Equal(good.Skip(1).Order(), (await _harmonie.Store.GetFileStatesAsync(root, default)).Select(r => r.RelativePath!).Order());
@@ -105,7 +105,7 @@ public sealed class LibraryGrainTests(ClusterFixture fixture) : IClassFixture<Cl
         WaveFile.PulsedTone(Path.Combine(newRoot, "changed.wav"), 900, 3);
 
         var library = _harmonie.Grains.GetGrain<ILibraryGrain>(newRoot);
-        await library.EnumerateAsync(scanId, Claimed(), countDiscovered: true, default);
+        await library.EnumerateAsync(scanId, 0, Claimed(), countDiscovered: true, default);
         var classification = await library.ClassifyAsync(Request(newRoot, orphaned: oldRoot), default);
 
         Assert.Equal(new LibraryClassification { Full = 1, Skipped = 2, MovedByPath = 1, MovedByFingerprint = 1 }, classification);

@@ -1,5 +1,6 @@
 using Harmonie.Engines.Catalog;
 using Harmonie.Engines.Embeddings;
+using Harmonie.Grains.Scanning;
 using Harmonie.Grains.Tests.Infrastructure;
 using Harmonie.Scanning;
 using Harmonie.TestSupport;
@@ -112,6 +113,35 @@ public sealed class ScanCoordinatorGrainTests(ClusterFixture fixture, ITestOutpu
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         Assert.InRange((await _harmonie.Store.GetFileStatesAsync(library.Root, default)).Count, stored, stored + _harmonie.ScanOptions.Workers);
         Assert.False(await Coordinator.CancelAsync());
+    }
+
+    [Fact]
+    public async Task When_another_activation_takes_the_scan_over_the_old_one_stops_and_the_new_one_finishes_with_counts_that_add_up()
+    {
+        using var library = ToneLibrary.Create(60, seconds: 4);
+        _harmonie.ScanOptions.Libraries = [library.Root];
+        var scanId = (await Coordinator.StartAsync(force: false)).ScanId!.Value;
+        await HarmonieCluster.EventuallyAsync(Coordinator.GetStatusAsync, s => s.Counters.Full >= 2, Patience);
+
+        // What a second activation does when it resumes the scan (after the grain directory lost the first one
+        // with a dead silo): it writes the persisted state, which changes the state's version under the first.
+        var storage = _harmonie.SiloService<Orleans.Storage.IGrainStorage>(ScanCoordinatorGrain.StorageName);
+        var stored = new GrainState<ScanCoordinatorState>();
+        await storage.ReadStateAsync("coordinator", Coordinator.GetGrainId(), stored);
+        await storage.WriteStateAsync("coordinator", Coordinator.GetGrainId(), stored);
+
+        // The first activation stops at its next save and leaves; the next call activates the new owner,
+        // which resumes the scan from the stored state and finishes it.
+        var done = await _harmonie.WaitForScanAsync(TimeSpan.FromMinutes(2));
+
+        var history = (await _harmonie.Store.GetScanAsync(scanId, default))!;
+        output.WriteLine($"finished: full {done.Counters.Full}, skipped {done.Counters.Skipped}, failed {done.Counters.Failed}");
+        Assert.Equal((ScanState.Idle, ScanHistoryRecordState.Completed), (done.State, history.State));
+        Assert.Equal(60, done.Counters.Discovered);
+        Assert.Equal(60, done.Counters.Full + done.Counters.Skipped);
+        Assert.Equal(0, done.Counters.Failed);
+        Assert.Equal(60, (await _harmonie.Store.GetFileStatesAsync(library.Root, default)).Count);
+        Assert.Equal(1, (await _harmonie.Store.ListScansAsync(10, 0, default)).Items.Count(s => s.Id == scanId));
     }
 
     [Fact]
