@@ -1,8 +1,8 @@
 using Harmonie.Filtering;
 using Harmonie.Similarity;
 using Harmonie.Web.Contracts;
-using Harmonie.Web.OpenApi;
 using Harmonie.Web.Filtering;
+using Harmonie.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
