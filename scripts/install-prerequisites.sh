@@ -4,6 +4,7 @@
 #   libgomp1    OpenMP runtime used by the USearch vector index
 #   postgresql  only for the tests (cluster mode) — pass --with-postgres
 #   chromium    only for the tests (pages checked in a real browser) — pass --with-browser
+#   curl, openssl  only for the test scripts (HTTP checks, the cluster's TLS certificate) — with --with-postgres
 # Needs root (or sudo) only when something is missing. --check lists what is missing and installs nothing.
 set -euo pipefail
 
@@ -24,6 +25,10 @@ library_cache=$(ldconfig -p 2>/dev/null || true)
 [[ "$library_cache" == *libgomp.so.1* ]] || packages+=(libgomp1)
 if $with_postgres && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   packages+=(postgresql)
+fi
+if $with_postgres; then
+  command -v curl >/dev/null 2>&1 || packages+=(curl)
+  command -v openssl >/dev/null 2>&1 || packages+=(openssl)
 fi
 if $with_browser && ! command -v chromium >/dev/null 2>&1; then
   packages+=(chromium)

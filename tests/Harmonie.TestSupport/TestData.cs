@@ -19,6 +19,9 @@ public static class TestData
 
     public static string Audio(string relativePath) => Path.Combine(AudioDirectory, relativePath);
 
+    /// <summary>A file of the repository itself (a script, a deploy file), found from <c>tests/data</c>.</summary>
+    public static string RepositoryFile(params string[] parts) => Path.Combine([Root, "..", "..", .. parts]);
+
     /// <summary>Reads a one-column CSV of floats (the reference dumps).</summary>
     public static float[] ReadFloatColumn(string path) =>
         File.ReadLines(path)

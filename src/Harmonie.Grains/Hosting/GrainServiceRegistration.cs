@@ -31,7 +31,7 @@ public static class GrainServiceRegistration
         services.Configure(configureIndex ?? (_ => { }));
         services.AddOptions<PlaylistOptions>();
         services.AddSingleton(sp => new PlaylistSessionRegistry(sp.GetRequiredService<IOptions<PlaylistOptions>>().Value.MaxSessions));
-        services.AddHostedService<IndexResyncOnSiloLoss>();
+        services.AddHostedService<SiloLossRecovery>();
 
         // Our exceptions (e.g. a decoder's message) must cross grain calls intact, not as "no codec" errors.
         services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Harmonie"));

@@ -253,7 +253,7 @@ public sealed class ScanCoordinatorGrain(
         {
             return; // Another activation owns the scan now and will finish it: record nothing.
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested && _stopReason is { } reason)
+        catch (Exception ex) when (StopReason(ex, cancellation) is { } reason)
         {
             outcome = ScanHistoryRecordState.Crashed;
             error = reason;
@@ -263,12 +263,6 @@ public sealed class ScanCoordinatorGrain(
         {
             outcome = ScanHistoryRecordState.Cancelled;
             error = "cancelled by user";
-        }
-        catch (LibrariesUnreachableException ex)
-        {
-            outcome = ScanHistoryRecordState.Crashed;
-            error = ex.Message;
-            logger.LogError("Scan {ScanId} stopped: {Error}", scanId, ex.Message);
         }
         catch (Exception ex)
         {
@@ -326,6 +320,14 @@ public sealed class ScanCoordinatorGrain(
 
         await catalog.UpdateScanAsync(scanId, Status.Counters, CancellationToken.None);
     }
+
+    /// <summary>Why a scan ended early for a reason the user can act on (no root reachable, disk full), if it did.</summary>
+    private string? StopReason(Exception ex, CancellationTokenSource cancellation) => ex switch
+    {
+        LibrariesUnreachableException unreachable => unreachable.Message,
+        OperationCanceledException when cancellation.IsCancellationRequested => _stopReason,
+        _ => null,
+    };
 
     /// <summary>
     /// Saves the scan state, which is also the ownership check: the state's version (its ETag, checked by the

@@ -12,7 +12,7 @@ public sealed class InstallPrerequisitesTests
     [Fact]
     public async Task The_check_finds_libgomp_every_time()
     {
-        var script = Path.Combine(TestData.Root, "..", "..", "scripts", "install-prerequisites.sh");
+        var script = TestData.RepositoryFile("scripts", "install-prerequisites.sh");
         Assert.Contains("libgomp.so.1", await RunAsync("bash", "-c", "ldconfig -p")); // USearch needs it, so the test machine has it.
 
         for (var run = 0; run < 100; run++)

@@ -42,7 +42,7 @@ public sealed class MetricsEndpointTests : IDisposable
         Assert.Contains("orleans_", text, StringComparison.Ordinal);
 
         // Every series the shipped Grafana dashboard queries must exist, so the dashboard cannot drift.
-        var dashboard = File.ReadAllText(Path.Combine(TestData.Root, "..", "..", "deploy", "monitoring", "grafana-dashboard.json"));
+        var dashboard = File.ReadAllText(TestData.RepositoryFile("deploy", "monitoring", "grafana-dashboard.json"));
         var queried = Regex.Matches(dashboard, @"\b([a-z][a-z0-9_]+)\{").Select(m => m.Groups[1].Value).ToHashSet();
         Assert.NotEmpty(queried);
         Assert.All(queried, name => Assert.Contains(name, text, StringComparison.Ordinal));

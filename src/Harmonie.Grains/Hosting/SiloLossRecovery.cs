@@ -1,23 +1,25 @@
 using Harmonie.Engines.Catalog;
+using Harmonie.Grains.Similarity;
+using Harmonie.Scanning;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Harmonie.Grains.Similarity;
+namespace Harmonie.Grains.Hosting;
 
 /// <summary>
-/// Track change events travel through in-memory stream queues, which are lost with the silo that holds them.
-/// When a silo of the cluster is declared dead, every index shard re-reads the catalog, so no analysed track stays
-/// missing from the index. The scan coordinator is woken as well: if its silo was the dead one, its next
+/// What every silo does when another is declared dead. Track change events travel through in-memory stream
+/// queues, which are lost with the silo that holds them, so every index shard re-reads the catalog and no analysed
+/// track stays missing from the index. And the scan coordinator is woken: if its silo was the dead one, its next
 /// activation resumes the running scan at once instead of waiting for a client to ask about it.
 /// </summary>
-public sealed class IndexResyncOnSiloLoss(
+public sealed class SiloLossRecovery(
     IClusterMembershipService membership,
     ILocalSiloDetails localSilo,
     IGrainFactory grains,
     ICatalog catalog,
     IOptions<SimilarityIndexOptions> options,
-    ILogger<IndexResyncOnSiloLoss> logger) : BackgroundService
+    ILogger<SiloLossRecovery> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,7 +62,7 @@ public sealed class IndexResyncOnSiloLoss(
         {
             try
             {
-                await grains.GetGrain<Harmonie.Scanning.IScanCoordinatorGrain>(0).GetStatusAsync();
+                await grains.GetGrain<IScanCoordinatorGrain>(0).GetStatusAsync();
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException && attempt < 10)
